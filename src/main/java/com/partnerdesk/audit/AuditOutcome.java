@@ -1,0 +1,5 @@
+package com.partnerdesk.audit;
+
+public enum AuditOutcome {
+    SUCCESS, FAILURE, DENIED
+}

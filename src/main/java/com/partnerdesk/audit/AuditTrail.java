@@ -1,0 +1,64 @@
+package com.partnerdesk.audit;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes and reads the audit trail. Entries join the caller's transaction, so an action that rolls back leaves no
+ * entry claiming it happened; use {@link #recordFailure} for outcomes that must survive a rollback.
+ */
+@Service
+public class AuditTrail {
+
+    private final AuditEntryRepository entries;
+
+    private final Clock clock;
+
+    AuditTrail(AuditEntryRepository entries, Clock clock) {
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    /** Records a successful action by the signed-in staff member. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(UUID customerId, String action, String target, String details) {
+        entries.save(new AuditEntry(clock.instant(), currentActor(), customerId, action, target, AuditOutcome.SUCCESS,
+                details));
+    }
+
+    /** Records an outcome in its own transaction, so it stays even when the action itself is rolled back. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordOutcome(String actor, UUID customerId, String action, String target, AuditOutcome outcome,
+            String details) {
+        entries.save(new AuditEntry(clock.instant(), actor, customerId, action, target, outcome, details));
+    }
+
+    /** Records a refused or failed action by the signed-in staff member, independent of the caller's transaction. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordFailure(UUID customerId, String action, String target, String details) {
+        entries.save(new AuditEntry(clock.instant(), currentActor(), customerId, action, target, AuditOutcome.FAILURE,
+                details));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> forCustomer(UUID customerId, String action, String actor, Pageable pageable) {
+        return entries.findForCustomer(customerId, blankToNull(action), blankToNull(actor), pageable);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}

@@ -1,0 +1,88 @@
+package com.partnerdesk.customer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.partnerdesk.audit.AuditTrail;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The partner's customers. Every customer-owned page resolves its customer here first.
+ */
+@Service
+public class Customers {
+
+    private final CustomerRepository customers;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    Customers(CustomerRepository customers, AuditTrail audit, Clock clock) {
+        this.customers = customers;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The customer with that id.
+     * @throws CustomerNotFound when there is none, which the web layer turns into a 404
+     */
+    @Transactional(readOnly = true)
+    public Customer require(UUID customerId) {
+        return customers.findById(customerId).orElseThrow(() -> new CustomerNotFound(customerId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Customer> find(UUID customerId) {
+        return customers.findById(customerId);
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Customer> search(String query, Pageable pageable) {
+        if (query == null || query.isBlank()) {
+            return customers.findAll(pageable);
+        }
+        return customers.search(query.strip(), pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return customers.count();
+    }
+
+    @Transactional
+    public Customer create(String companyName, List<String> domains) {
+        Customer customer = Customer.create(companyName, domains, clock.instant());
+        requireDomainsFree(customer);
+        customers.saveAndFlush(customer);
+        audit.record(customer.getId(), "customer.created", customer.getCompanyName(),
+                "domains=" + String.join(",", customer.getDomains()));
+        return customer;
+    }
+
+    @Transactional
+    public Customer changeDomains(UUID customerId, List<String> domains) {
+        Customer customer = require(customerId);
+        customer.changeDomains(domains, clock.instant());
+        requireDomainsFree(customer);
+        customers.saveAndFlush(customer);
+        audit.record(customerId, "customer.domains-changed", customer.getCompanyName(),
+                "domains=" + String.join(",", customer.getDomains()));
+        return customer;
+    }
+
+    private void requireDomainsFree(Customer customer) {
+        for (String domain : customer.getDomains()) {
+            if (customers.isDomainTakenByAnother(domain, customer.getId())) {
+                throw new DomainAlreadyVerified(domain);
+            }
+        }
+    }
+}

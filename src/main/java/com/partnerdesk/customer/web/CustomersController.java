@@ -1,0 +1,103 @@
+package com.partnerdesk.customer.web;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.Customers;
+import com.partnerdesk.customer.DomainAlreadyVerified;
+import com.partnerdesk.security.AdminAgentOnly;
+import com.partnerdesk.web.Notices;
+import com.partnerdesk.web.PageRequests;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+class CustomersController {
+
+    private final Customers customers;
+
+    CustomersController(Customers customers) {
+        this.customers = customers;
+    }
+
+    @GetMapping("/customers")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Model model) {
+        String query = q == null ? null : q.strip().substring(0, Math.min(q.strip().length(), 100));
+        model.addAttribute("q", query);
+        model.addAttribute("customers",
+                customers.search(query, PageRequests.of(page, size, Sort.by("companyName").and(Sort.by("id")))));
+        return "customer/customers";
+    }
+
+    @GetMapping("/customers/new")
+    @AdminAgentOnly
+    String newCustomer(Model model) {
+        model.addAttribute("form", CustomerForm.empty());
+        return "customer/customer-form";
+    }
+
+    @PostMapping("/customers/new")
+    @AdminAgentOnly
+    String create(@Valid @ModelAttribute("form") CustomerForm form, BindingResult result,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "customer/customer-form";
+        }
+        try {
+            Customer customer = customers.create(form.companyName(), form.domainList());
+            Notices.success(redirect, "customer.created", customer.getCompanyName());
+            return "redirect:/customers/" + customer.getId() + "/users";
+        }
+        catch (DomainAlreadyVerified taken) {
+            result.rejectValue("domains", "customer.domains.taken", new Object[] { taken.getDomain() }, null);
+            return "customer/customer-form";
+        }
+    }
+
+    @GetMapping("/customers/{customerId}")
+    String customer(@PathVariable UUID customerId) {
+        customers.require(customerId);
+        return "redirect:/customers/" + customerId + "/users";
+    }
+
+    @GetMapping("/customers/{customerId}/domains")
+    @AdminAgentOnly
+    String editDomains(@PathVariable UUID customerId, Model model) {
+        Customer customer = customers.require(customerId);
+        model.addAttribute("customer", customer);
+        model.addAttribute("form", new CustomerForm(customer.getCompanyName(), String.join("\n", customer.getDomains())));
+        return "customer/domains-form";
+    }
+
+    @PostMapping("/customers/{customerId}/domains")
+    @AdminAgentOnly
+    String changeDomains(@PathVariable UUID customerId, @Valid @ModelAttribute("form") CustomerForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        Customer customer = customers.require(customerId);
+        model.addAttribute("customer", customer);
+        if (result.hasFieldErrors("domains")) {
+            return "customer/domains-form";
+        }
+        try {
+            customers.changeDomains(customerId, form.domainList());
+            Notices.success(redirect, "customer.domains.changed");
+            return "redirect:/customers/" + customerId + "/users";
+        }
+        catch (DomainAlreadyVerified taken) {
+            result.rejectValue("domains", "customer.domains.taken", new Object[] { taken.getDomain() }, null);
+            return "customer/domains-form";
+        }
+    }
+}

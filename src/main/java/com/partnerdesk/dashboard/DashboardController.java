@@ -1,0 +1,35 @@
+package com.partnerdesk.dashboard;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class DashboardController {
+
+    private final JdbcTemplate jdbc;
+
+    DashboardController(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/")
+    @Transactional(readOnly = true)
+    String dashboard(Model model) {
+        model.addAttribute("customerCount", jdbc.queryForObject("select count(*) from customer", Long.class));
+        model.addAttribute("userCount",
+                jdbc.queryForObject("select count(*) from customer_user where deleted_at is null", Long.class));
+        List<ProductSeats> seats = jdbc.query("""
+                select p.name, p.sku, sum(s.seats_total), sum(s.seats_assigned), count(*)
+                from subscription s join product p on p.sku = s.product_sku
+                group by p.name, p.sku order by p.name
+                """, (rs, row) -> new ProductSeats(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs.getLong(5)));
+        model.addAttribute("productSeats", seats);
+        return "dashboard/dashboard";
+    }
+}

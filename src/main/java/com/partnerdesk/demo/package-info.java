@@ -1,0 +1,5 @@
+/**
+ * Demo data for the embedded default: staff to sign in with, customers, subscriptions and users that make the lists
+ * feel real. Never seeded on an external database unless asked for.
+ */
+package com.partnerdesk.demo;

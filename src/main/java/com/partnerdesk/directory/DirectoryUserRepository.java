@@ -1,0 +1,32 @@
+package com.partnerdesk.directory;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** Users are always looked up within their customer. */
+interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
+
+    @Query("select u from DirectoryUser u where u.customerId = :customerId and u.id = :id")
+    Optional<DirectoryUser> findInCustomer(UUID customerId, UUID id);
+
+    @Query("select u from DirectoryUser u where u.customerId = :customerId and u.id in :ids")
+    List<DirectoryUser> findInCustomer(UUID customerId, Collection<UUID> ids);
+
+    @Query("""
+            select u from DirectoryUser u
+            where u.customerId = :customerId and lower(u.username) = lower(:username)
+            order by u.deletedAt desc nulls first
+            """)
+    List<DirectoryUser> findByUsername(UUID customerId, String username);
+
+    @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is null")
+    long countActive(UUID customerId);
+
+    @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is not null")
+    long countDeleted(UUID customerId);
+}

@@ -1,0 +1,95 @@
+package com.partnerdesk.directory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a user account must satisfy, shared by the single-user form and the CSV importer so that both accept and
+ * refuse exactly the same input. Uniqueness needs the database and is checked by {@link UserDirectory}.
+ */
+@Component
+public class UserAccountRules {
+
+    /** Names are counted in code points, so an emoji or a CJK character is one character, as an admin sees it. */
+    public static final int MAX_NAME_LENGTH = 50;
+
+    public static final int MAX_LOCAL_PART_LENGTH = 64;
+
+    /** Characters that make a spreadsheet treat a cell as a formula when the value is exported again. */
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r";
+
+    private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9'._!#^~-]+");
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+
+    public List<RuleViolation> check(UserProfile profile, Collection<String> verifiedDomains) {
+        List<RuleViolation> violations = new ArrayList<>();
+        checkName(UserField.FIRST_NAME, profile.firstName(), violations);
+        checkName(UserField.LAST_NAME, profile.lastName(), violations);
+        if (isBlank(profile.displayName())) {
+            violations.add(RuleViolation.of(UserField.DISPLAY_NAME, "user.displayName.required"));
+        }
+        else {
+            checkName(UserField.DISPLAY_NAME, profile.displayName(), violations);
+        }
+        checkUsername(profile.username(), verifiedDomains, violations);
+        if (!isBlank(profile.usageLocation()) && !isUsageLocation(profile.usageLocation())) {
+            violations.add(RuleViolation.of(UserField.USAGE_LOCATION, "user.usageLocation.invalid"));
+        }
+        return violations;
+    }
+
+    public static boolean isUsageLocation(String code) {
+        return code != null && code.length() == 2 && ISO_COUNTRIES.contains(code);
+    }
+
+    private static void checkName(UserField field, String value, List<RuleViolation> violations) {
+        if (isBlank(value)) {
+            return;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > MAX_NAME_LENGTH) {
+            violations.add(RuleViolation.of(field, "user.name.tooLong", MAX_NAME_LENGTH, length));
+        }
+        if (FORMULA_TRIGGERS.indexOf(value.charAt(0)) >= 0) {
+            violations.add(RuleViolation.of(field, "user.name.formulaTrigger", value.substring(0, 1)));
+        }
+        else if (value.codePoints().anyMatch(Character::isISOControl)) {
+            violations.add(RuleViolation.of(field, "user.name.controlCharacters"));
+        }
+    }
+
+    private static void checkUsername(String username, Collection<String> verifiedDomains,
+            List<RuleViolation> violations) {
+        if (isBlank(username)) {
+            violations.add(RuleViolation.of(UserField.USERNAME, "user.username.required"));
+            return;
+        }
+        int at = username.indexOf('@');
+        if (at <= 0 || at != username.lastIndexOf('@') || at == username.length() - 1) {
+            violations.add(RuleViolation.of(UserField.USERNAME, "user.username.notAnAddress"));
+            return;
+        }
+        String localPart = username.substring(0, at);
+        String domain = username.substring(at + 1);
+        if (!LOCAL_PART.matcher(localPart).matches()) {
+            violations.add(RuleViolation.of(UserField.USERNAME, "user.username.invalidCharacters"));
+        }
+        else if (localPart.length() > MAX_LOCAL_PART_LENGTH || localPart.length() > MAX_NAME_LENGTH) {
+            violations.add(RuleViolation.of(UserField.USERNAME, "user.username.tooLong", MAX_NAME_LENGTH));
+        }
+        if (!verifiedDomains.contains(domain.toLowerCase(Locale.ROOT))) {
+            violations.add(RuleViolation.of(UserField.USERNAME, "user.username.domainNotVerified", domain));
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,39 @@
+package com.partnerdesk.directory;
+
+import java.util.UUID;
+
+/**
+ * "Filter users by…": every criterion is optional and they combine with AND. Bound from the URL, so a filtered list
+ * can be bookmarked.
+ *
+ * @param search     part of the display name or username
+ * @param hasLicense users holding this subscription
+ * @param lacksLicense users not holding this subscription
+ * @param unlicensed users holding no license at all
+ * @param role       users holding this admin role
+ * @param domain     users whose username is in this domain
+ */
+public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, boolean unlicensed, AdminRole role,
+        String domain) {
+
+    /** Longer search strings are cut: nobody types them, and they must not cost the database anything. */
+    public static final int MAX_SEARCH_LENGTH = 100;
+
+    public UserFilter {
+        search = search == null || search.isBlank() ? null : cut(search.strip());
+        domain = domain == null || domain.isBlank() ? null : cut(domain.strip());
+    }
+
+    public static UserFilter none() {
+        return new UserFilter(null, null, null, false, null, null);
+    }
+
+    public boolean isActive() {
+        return search != null || hasLicense != null || lacksLicense != null || unlicensed || role != null
+                || domain != null;
+    }
+
+    private static String cut(String value) {
+        return value.length() <= MAX_SEARCH_LENGTH ? value : value.substring(0, MAX_SEARCH_LENGTH);
+    }
+}

@@ -1,0 +1,15 @@
+package com.partnerdesk.directory;
+
+import java.util.Set;
+
+/**
+ * What an admin states about a user: names, sign-in name, usage location and admin roles. Validated by
+ * {@link UserAccountRules} before it reaches a {@link DirectoryUser}.
+ */
+public record UserProfile(String firstName, String lastName, String displayName, String username,
+        String usageLocation, Set<AdminRole> adminRoles) {
+
+    public UserProfile {
+        adminRoles = adminRoles == null ? Set.of() : Set.copyOf(adminRoles);
+    }
+}

@@ -1,0 +1,101 @@
+package com.partnerdesk.directory;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.partnerdesk.licensing.HeldLicense;
+import com.partnerdesk.licensing.Licensing;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Users and licenses list: one query for the page, one for the total, one for the page's licenses, whatever
+ * the page size or number.
+ */
+@Service
+public class UserSearch {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final Licensing licensing;
+
+    UserSearch(NamedParameterJdbcTemplate jdbc, Licensing licensing) {
+        this.jdbc = jdbc;
+        this.licensing = licensing;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<UserListRow> find(UUID customerId, UserFilter filter, UserSort sort, PageRequest page) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
+        String where = where(filter, parameters);
+        Long total = jdbc.queryForObject("select count(*) from customer_user u " + where, parameters, Long.class);
+        parameters.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
+        List<UserListRow> rows = jdbc.query("""
+                select u.id, u.display_name, u.username, u.admin_roles, u.password_temporary, u.created_at
+                from customer_user u
+                """ + where + " order by " + sort.orderBy() + " limit :limit offset :offset", parameters,
+                (rs, rowNum) -> new UserListRow(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                        rs.getString("username"), roles((String[]) rs.getArray("admin_roles").getArray()), List.of(),
+                        rs.getBoolean("password_temporary"), rs.getTimestamp("created_at").toInstant()));
+        Map<UUID, List<HeldLicense>> licenses = licensing.licensesOf(customerId,
+                rows.stream().map(UserListRow::id).toList());
+        List<UserListRow> withLicenses = new ArrayList<>(rows.size());
+        for (UserListRow row : rows) {
+            withLicenses.add(new UserListRow(row.id(), row.displayName(), row.username(), row.adminRoles(),
+                    licenses.getOrDefault(row.id(), List.of()), row.passwordTemporary(), row.createdAt()));
+        }
+        return new PageImpl<>(withLicenses, page, total == null ? 0 : total);
+    }
+
+    private static String where(UserFilter filter, MapSqlParameterSource parameters) {
+        StringBuilder where = new StringBuilder("where u.customer_id = :customerId and u.deleted_at is null");
+        if (filter.search() != null) {
+            where.append(" and (lower(u.display_name) like :search or lower(u.username) like :search)");
+            parameters.addValue("search", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+        }
+        if (filter.hasLicense() != null) {
+            where.append(" and exists (select 1 from license_assignment a where a.customer_id = u.customer_id"
+                    + " and a.user_id = u.id and a.subscription_id = :hasLicense)");
+            parameters.addValue("hasLicense", filter.hasLicense());
+        }
+        if (filter.lacksLicense() != null) {
+            where.append(" and not exists (select 1 from license_assignment a where a.customer_id = u.customer_id"
+                    + " and a.user_id = u.id and a.subscription_id = :lacksLicense)");
+            parameters.addValue("lacksLicense", filter.lacksLicense());
+        }
+        if (filter.unlicensed()) {
+            where.append(" and not exists (select 1 from license_assignment a where a.customer_id = u.customer_id"
+                    + " and a.user_id = u.id)");
+        }
+        if (filter.role() != null) {
+            where.append(" and u.admin_roles @> array[cast(:role as text)]");
+            parameters.addValue("role", filter.role().name());
+        }
+        if (filter.domain() != null) {
+            where.append(" and lower(u.username) like :domain");
+            parameters.addValue("domain", "%@" + escapeLike(filter.domain().toLowerCase()));
+        }
+        return where.toString();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static EnumSet<AdminRole> roles(String[] names) {
+        EnumSet<AdminRole> roles = EnumSet.noneOf(AdminRole.class);
+        for (String name : names) {
+            roles.add(AdminRole.valueOf(name));
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,98 @@
+package com.partnerdesk.licensing;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes license assignments and the seat counter together, set-based, inside the caller's transaction.
+ * <p>
+ * Assignment rows are inserted first and the counter is then raised by exactly the number of rows inserted, with a
+ * conditional update that matches no row when the seats would overflow. The update's row lock serialises concurrent
+ * writers of one subscription across all instances; the {@code ck_subscription_seats_within_total} check is the last
+ * line of defence.
+ */
+@Component
+class SeatLedger {
+
+    private final JdbcTemplate jdbc;
+
+    SeatLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Assigns the subscription to those of the users who do not hold it yet.
+     * @return how many assignments were added (users already holding it cost nothing)
+     * @throws SeatsExhausted when the free seats do not suffice; the caller's transaction must roll back
+     */
+    int assign(Subscription subscription, Collection<UUID> userIds, Instant now) {
+        if (userIds.isEmpty()) {
+            return 0;
+        }
+        Integer added = jdbc.queryForObject("""
+                with added as (
+                    insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
+                    select u.customer_id, u.id, ?, ?
+                    from customer_user u
+                    where u.customer_id = ? and u.id = any(?) and u.deleted_at is null
+                    on conflict do nothing
+                    returning 1)
+                select count(*) from added
+                """, Integer.class, subscription.getId(), Timestamp.from(now), subscription.getCustomerId(),
+                userIds.toArray(UUID[]::new));
+        int seats = added == null ? 0 : added;
+        if (seats > 0) {
+            int updated = jdbc.update("""
+                    update subscription set seats_assigned = seats_assigned + ?
+                    where customer_id = ? and id = ? and seats_assigned + ? <= seats_total
+                    """, seats, subscription.getCustomerId(), subscription.getId(), seats);
+            if (updated == 0) {
+                throw new SeatsExhausted(subscription.getId(), subscription.getProductName(), seats,
+                        availableSeats(subscription));
+            }
+        }
+        return seats;
+    }
+
+    /**
+     * Takes the subscription away from those of the users who hold it; their seats are free at once.
+     * @return how many assignments were removed
+     */
+    int remove(Subscription subscription, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return 0;
+        }
+        int removed = jdbc.update("""
+                delete from license_assignment
+                where customer_id = ? and subscription_id = ? and user_id = any(?)
+                """, subscription.getCustomerId(), subscription.getId(), userIds.toArray(UUID[]::new));
+        if (removed > 0) {
+            jdbc.update("update subscription set seats_assigned = seats_assigned - ? where customer_id = ? and id = ?",
+                    removed, subscription.getCustomerId(), subscription.getId());
+        }
+        return removed;
+    }
+
+    /**
+     * Changes the number of seats, refusing to go below the seats in use at the moment of the update.
+     * @return whether the change was made
+     */
+    boolean changeSeatsTotal(Subscription subscription, int seatsTotal) {
+        return jdbc.update("""
+                update subscription set seats_total = ?
+                where customer_id = ? and id = ? and seats_assigned <= ?
+                """, seatsTotal, subscription.getCustomerId(), subscription.getId(), seatsTotal) == 1;
+    }
+
+    private int availableSeats(Subscription subscription) {
+        Integer available = jdbc.queryForObject(
+                "select seats_total - seats_assigned from subscription where customer_id = ? and id = ?", Integer.class,
+                subscription.getCustomerId(), subscription.getId());
+        return available == null ? 0 : available;
+    }
+}

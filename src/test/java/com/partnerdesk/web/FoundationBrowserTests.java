@@ -1,0 +1,68 @@
+package com.partnerdesk.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.partnerdesk.support.Browser;
+import com.partnerdesk.support.TestData;
+import com.partnerdesk.support.TestData.TestCustomer;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A partner admin signs in and walks Dashboard → Customers → a customer → Users and licenses, filters, and switches to
+ * Spanish. Every page is screenshotted into target/screenshots and checked with axe-core.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class FoundationBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void adminBrowsesToAFilteredUserListInBothLanguages() throws Exception {
+        TestData data = new TestData(jdbc);
+        String admin = data.staff("ADMIN_AGENT");
+        TestCustomer customer = data.customer("Browsing Contoso");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 5);
+        UUID licensed = data.user(customer, "Lucía Fernández", "lucia", "GLOBAL_ADMIN");
+        data.user(customer, "Zoë Unlicensed", "zoe");
+        data.assign(customer.id(), e3, List.of(licensed));
+
+        try (Browser browser = Browser.open(port)) {
+            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
+            assertThat(browser.find("main h1").getText()).isEqualTo("Dashboard");
+            browser.screenshot("foundation-1-dashboard");
+            browser.assertAccessible();
+
+            browser.clickLink("Customers").waitFor("#q");
+            browser.type("#q", customer.name()).click("form[role=search] button[type=submit]");
+            browser.clickLink(customer.name()).waitFor(".users-table");
+            browser.screenshot("foundation-2-users");
+            browser.assertAccessible();
+            assertThat(browser.text()).contains("Lucía Fernández", "Zoë Unlicensed", "Microsoft 365 E3", "Global admin");
+
+            browser.get(browser.url() + "?unlicensed=true").waitFor(".users-table");
+            assertThat(browser.text()).contains("Zoë Unlicensed").doesNotContain("Lucía Fernández");
+            browser.screenshot("foundation-3-filtered");
+            browser.assertAccessible();
+
+            browser.clickLink("Español").waitFor(".users-table");
+            assertThat(browser.text()).contains("Usuarios y licencias", "Filtrar usuarios por…", "Zoë Unlicensed");
+            browser.clickLink("Panel").waitFor("main h1");
+            assertThat(browser.find("main h1").getText()).isEqualTo("Panel");
+            assertThat(browser.text()).contains("Clientes");
+            browser.screenshot("foundation-4-panel-es");
+            browser.assertAccessible();
+        }
+    }
+}
