@@ -95,10 +95,11 @@ record HeaderLayout(TemplateProfile profile, char delimiter, int headerRow, List
     }
 
     private List<RowNotice> notices(CSVRecord record, Map<ColumnRole, String> values) {
-        List<RowNotice> notices = new ArrayList<>();
         if (hasShiftedColumns(record)) {
-            notices.add(RowNotice.error("import.row.columnsShifted", record.size(), roles.size()));
+            // Every value may be in the wrong column, so notices about particular values would only mislead.
+            return List.of(RowNotice.error("import.row.columnsShifted", record.size(), roles.size()));
         }
+        List<RowNotice> notices = new ArrayList<>();
         String statusUpdate = values.getOrDefault(STATUS_UPDATE, "");
         if (!statusUpdate.isEmpty()) {
             notices.add(RowNotice.warning("import.row.statusUpdateIgnored", statusUpdate));
