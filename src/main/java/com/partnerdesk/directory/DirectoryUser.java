@@ -111,6 +111,52 @@ public class DirectoryUser {
         return deletedAt.plus(restoreWindow);
     }
 
+    /**
+     * Brings a deleted user back, under its own username or a new one, while its restore window is open.
+     * @throws IllegalStateException when the user is not deleted or its window has ended
+     */
+    public void restore(String newUsername, Instant now, Duration restoreWindow) {
+        if (!isRestorableAt(now, restoreWindow)) {
+            throw new IllegalStateException("User " + id + " cannot be restored any more");
+        }
+        if (newUsername != null) {
+            this.username = newUsername;
+        }
+        this.deletedAt = null;
+        this.deletedBy = null;
+        this.updatedAt = now;
+    }
+
+    /**
+     * Whole days left to restore the deleted user, counting a started day as a day: "1" on the last day, "0" once
+     * the window has ended, so the number shown never says a restorable user is out of time.
+     */
+    public long daysLeftToRestoreAt(Instant now, Duration restoreWindow) {
+        return daysLeft(restoreWindowEndsAt(restoreWindow), now);
+    }
+
+    /** The same count as {@link #daysLeftToRestoreAt} for a window that ends at {@code windowEndsAt}. */
+    public static long daysLeft(Instant windowEndsAt, Instant now) {
+        Duration left = Duration.between(now, windowEndsAt);
+        if (left.isNegative() || left.isZero()) {
+            return 0;
+        }
+        long days = left.toDays();
+        return left.equals(Duration.ofDays(days)) ? days : days + 1;
+    }
+
+    /**
+     * Users deleted at or before this instant are past their window at {@code now}: the purge's criterion, the
+     * mirror image of {@link #isRestorableAt}.
+     */
+    public static Instant lastExpiredDeletionAt(Instant now, Duration restoreWindow) {
+        return now.minus(restoreWindow);
+    }
+
+    public boolean isGlobalAdmin() {
+        return Arrays.asList(adminRoles).contains(AdminRole.GLOBAL_ADMIN.name());
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

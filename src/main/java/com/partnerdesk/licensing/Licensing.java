@@ -100,6 +100,17 @@ public class Licensing {
         return ledger.remove(requireSubscription(customerId, subscriptionId), userIds);
     }
 
+    /**
+     * Locks the seat counters of those of the customer's subscriptions until the caller's transaction ends and
+     * returns each one's free seats. Assigning at most that many is then certain to succeed, so a caller can give
+     * seats to some users and report the others instead of failing as a whole. Subscriptions that do not exist (any
+     * more) are absent from the result.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<UUID, Integer> lockFreeSeats(UUID customerId, Collection<UUID> subscriptionIds) {
+        return ledger.lockFreeSeats(customerId, subscriptionIds);
+    }
+
     /** The licenses each of the given users holds, by user id. */
     @Transactional(readOnly = true)
     public Map<UUID, List<HeldLicense>> licensesOf(UUID customerId, Collection<UUID> userIds) {

@@ -3,6 +3,8 @@ package com.partnerdesk.licensing;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,6 +89,26 @@ class SeatLedger {
                 update subscription set seats_total = ?
                 where customer_id = ? and id = ? and seats_assigned <= ?
                 """, seatsTotal, subscription.getCustomerId(), subscription.getId(), seatsTotal) == 1;
+    }
+
+    /**
+     * Locks the seat counters of the customer's subscriptions among {@code subscriptionIds} until the caller's
+     * transaction ends, in id order so that two callers never deadlock, and returns their free seats.
+     */
+    Map<UUID, Integer> lockFreeSeats(UUID customerId, Collection<UUID> subscriptionIds) {
+        Map<UUID, Integer> free = new LinkedHashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return free;
+        }
+        jdbc.query("""
+                select id, seats_total - seats_assigned from subscription
+                where customer_id = ? and id = any(?)
+                order by id
+                for update
+                """, rs -> {
+            free.put(rs.getObject(1, UUID.class), rs.getInt(2));
+        }, customerId, subscriptionIds.toArray(UUID[]::new));
+        return free;
     }
 
     private int availableSeats(Subscription subscription) {

@@ -1,0 +1,97 @@
+package com.partnerdesk.directory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The Deleted users tab and the dashboard's "restore window ends soon": deleted users, the licenses they held and the
+ * time left to restore them.
+ */
+@Service
+public class DeletedUserSearch {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    private final RememberedLicenses remembered;
+
+    private final DirectorySettings settings;
+
+    private final Clock clock;
+
+    DeletedUserSearch(NamedParameterJdbcTemplate jdbc, RememberedLicenses remembered, DirectorySettings settings,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.remembered = remembered;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The customer's deleted users matching {@code search} (display name or username), most recently deleted first. */
+    @Transactional(readOnly = true)
+    public Page<DeletedUserRow> find(UUID customerId, String search, PageRequest page) {
+        Instant now = clock.instant();
+        Duration window = settings.restoreWindow();
+        MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
+        StringBuilder where = new StringBuilder("where u.customer_id = :customerId and u.deleted_at is not null");
+        String term = search == null || search.isBlank() ? null : search.strip();
+        if (term != null) {
+            term = term.substring(0, Math.min(term.length(), UserFilter.MAX_SEARCH_LENGTH)).toLowerCase();
+            where.append(" and (lower(u.display_name) like :search or lower(u.username) like :search)");
+            parameters.addValue("search", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        Long total = jdbc.queryForObject("select count(*) from customer_user u " + where, parameters, Long.class);
+        parameters.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());
+        List<DeletedUserRow> rows = jdbc.query("""
+                select u.id, u.display_name, u.username, u.deleted_at, u.deleted_by
+                from customer_user u
+                """ + where + " order by u.deleted_at desc, u.id limit :limit offset :offset", parameters,
+                (rs, rowNum) -> {
+                    Instant deletedAt = rs.getTimestamp("deleted_at").toInstant();
+                    Instant until = deletedAt.plus(window);
+                    return new DeletedUserRow(rs.getObject("id", UUID.class), rs.getString("display_name"),
+                            rs.getString("username"), deletedAt, rs.getString("deleted_by"), List.of(), until,
+                            DirectoryUser.daysLeft(until, now));
+                });
+        Map<UUID, List<RememberedLicense>> licenses = remembered.of(customerId,
+                rows.stream().map(DeletedUserRow::id).toList());
+        List<DeletedUserRow> withLicenses = rows.stream()
+            .map(row -> new DeletedUserRow(row.id(), row.displayName(), row.username(), row.deletedAt(), row.deletedBy(),
+                    licenses.getOrDefault(row.id(), List.of()), row.restorableUntil(), row.daysLeft()))
+            .toList();
+        return new PageImpl<>(withLicenses, page, total == null ? 0 : total);
+    }
+
+    /** Per customer, the deleted users that can still be restored but not for longer than {@code within}. */
+    @Transactional(readOnly = true)
+    public List<RestoreWindowsEnding> windowsEndingWithin(Duration within) {
+        Instant now = clock.instant();
+        Duration window = settings.restoreWindow();
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+            .addValue("expired", Timestamp.from(DirectoryUser.lastExpiredDeletionAt(now, window)))
+            .addValue("endingBy", Timestamp.from(now.plus(within).minus(window)));
+        return jdbc.query("""
+                select u.customer_id, c.company_name, count(*) as users, min(u.deleted_at) as first_deleted_at
+                from customer_user u join customer c on c.id = u.customer_id
+                where u.deleted_at is not null and u.deleted_at > :expired and u.deleted_at <= :endingBy
+                group by u.customer_id, c.company_name
+                order by min(u.deleted_at), c.company_name
+                """, parameters, (rs, row) -> {
+            Instant firstEndsAt = rs.getTimestamp("first_deleted_at").toInstant().plus(window);
+            return new RestoreWindowsEnding(rs.getObject("customer_id", UUID.class), rs.getString("company_name"),
+                    rs.getLong("users"), firstEndsAt, DirectoryUser.daysLeft(firstEndsAt, now));
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package com.partnerdesk.directory;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What one Restore request did, user by user, for the result page and the audit trail. Kept across the redirect to
+ * the result page, hence serialisable.
+ */
+public record RestoreReport(List<UserOutcome> users) implements Serializable {
+
+    public RestoreReport {
+        users = List.copyOf(users);
+    }
+
+    public long restoredCount() {
+        return users.stream().filter(UserOutcome::isRestored).count();
+    }
+
+    public List<UUID> restoredUserIds() {
+        return users.stream().filter(UserOutcome::isRestored).map(UserOutcome::userId).toList();
+    }
+
+    public enum Status {
+        /** Active again, with the licenses listed. */
+        RESTORED,
+        /** An active user holds the username now; the user can be restored under a new one. */
+        USERNAME_TAKEN,
+        /** The restore window ended (the purge may not have run yet). */
+        WINDOW_ENDED,
+        /** The user is not deleted (restored already, perhaps from another tab). */
+        NOT_DELETED
+    }
+
+    public enum LicenseProblem {
+        NO_FREE_SEAT, SUBSCRIPTION_GONE
+    }
+
+    /** A license that was not given back, and why. {@code subscriptionId} is null when the subscription is gone. */
+    public record LicenseNotRestored(String productName, UUID subscriptionId, LicenseProblem problem)
+            implements Serializable {
+    }
+
+    /**
+     * @param previousUsername the username before a restore under a new one, otherwise null
+     */
+    public record UserOutcome(UUID userId, String displayName, String username, String previousUsername, Status status,
+            List<String> licensesRestored, List<LicenseNotRestored> licensesNotRestored) implements Serializable {
+
+        public UserOutcome {
+            licensesRestored = List.copyOf(licensesRestored);
+            licensesNotRestored = List.copyOf(licensesNotRestored);
+        }
+
+        public boolean isRestored() {
+            return status == Status.RESTORED;
+        }
+    }
+}
