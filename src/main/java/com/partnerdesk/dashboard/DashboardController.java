@@ -1,6 +1,9 @@
 package com.partnerdesk.dashboard;
 
+import java.time.Duration;
 import java.util.List;
+
+import com.partnerdesk.directory.DeletedUserSearch;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Controller;
@@ -11,10 +14,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class DashboardController {
 
+    /** How far ahead the dashboard warns about restore windows that end. */
+    private static final Duration RESTORE_WINDOW_WARNING = Duration.ofDays(7);
+
     private final JdbcTemplate jdbc;
 
-    DashboardController(JdbcTemplate jdbc) {
+    private final DeletedUserSearch deletedUsers;
+
+    DashboardController(JdbcTemplate jdbc, DeletedUserSearch deletedUsers) {
         this.jdbc = jdbc;
+        this.deletedUsers = deletedUsers;
     }
 
     @GetMapping("/")
@@ -30,6 +39,7 @@ class DashboardController {
                 """, (rs, row) -> new ProductSeats(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                 rs.getLong(5)));
         model.addAttribute("productSeats", seats);
+        model.addAttribute("restoreEndingSoon", deletedUsers.windowsEndingWithin(RESTORE_WINDOW_WARNING));
         return "dashboard/dashboard";
     }
 }

@@ -1,0 +1,91 @@
+package com.partnerdesk.directory.web;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.DeletionPreview;
+import com.partnerdesk.directory.DirectorySettings;
+import com.partnerdesk.directory.DirectoryUser;
+import com.partnerdesk.directory.LastGlobalAdminNotConfirmed;
+import com.partnerdesk.directory.UserDeletion;
+import com.partnerdesk.security.AdminAgentOnly;
+import com.partnerdesk.web.Notices;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Delete user account: a confirmation page that names the users and their licenses, then the deletion. Deleting the
+ * customer's last Global admin needs a second, explicit confirmation on the same page.
+ */
+@Controller
+class DeleteUsersController {
+
+    private final Customers customers;
+
+    private final UserDeletion deletion;
+
+    private final DirectorySettings settings;
+
+    DeleteUsersController(Customers customers, UserDeletion deletion, DirectorySettings settings) {
+        this.customers = customers;
+        this.deletion = deletion;
+        this.settings = settings;
+    }
+
+    @GetMapping("/customers/{customerId}/users/{userId}/delete")
+    @AdminAgentOnly
+    String confirmOne(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
+        return confirmation(customers.require(customerId), List.of(userId), null, false, model);
+    }
+
+    @PostMapping("/customers/{customerId}/users/{userId}/delete")
+    @AdminAgentOnly
+    String deleteOne(@PathVariable UUID customerId, @PathVariable UUID userId, DeleteForm form, Principal staff,
+            Model model, RedirectAttributes redirect) {
+        return delete(customers.require(customerId), List.of(userId), null, form, staff, model, redirect);
+    }
+
+    String confirmation(Customer customer, List<UUID> userIds, UUID selection, boolean lastAdminError, Model model) {
+        DeletionPreview preview = deletion.preview(customer.getId(), userIds);
+        model.addAttribute("customer", customer);
+        model.addAttribute("preview", preview);
+        model.addAttribute("selection", selection);
+        model.addAttribute("lastAdminError", lastAdminError);
+        model.addAttribute("restoreDays", settings.restoreWindow().toDays());
+        return "directory/delete-users";
+    }
+
+    String delete(Customer customer, List<UUID> userIds, UUID selection, DeleteForm form, Principal staff, Model model,
+            RedirectAttributes redirect) {
+        try {
+            List<DirectoryUser> deleted = deletion.delete(customer.getId(), userIds, form.confirmsLastGlobalAdmin(),
+                    staff.getName());
+            if (deleted.size() == 1) {
+                Notices.success(redirect, "delete.done.one", deleted.get(0).getDisplayName());
+            }
+            else {
+                Notices.success(redirect, "delete.done.many", deleted.size());
+            }
+            return "redirect:/customers/" + customer.getId() + "/users";
+        }
+        catch (LastGlobalAdminNotConfirmed refused) {
+            return confirmation(customer, userIds, selection, true, model);
+        }
+    }
+
+    /** @param confirmLastGlobalAdmin the second confirmation, shown only when no Global admin would remain */
+    record DeleteForm(Boolean confirmLastGlobalAdmin) {
+
+        boolean confirmsLastGlobalAdmin() {
+            return Boolean.TRUE.equals(confirmLastGlobalAdmin);
+        }
+    }
+}
