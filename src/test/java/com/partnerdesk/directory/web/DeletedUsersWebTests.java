@@ -1,0 +1,232 @@
+package com.partnerdesk.directory.web;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.Cookie;
+
+import com.partnerdesk.support.TestData;
+import com.partnerdesk.support.TestData.TestCustomer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class DeletedUsersWebTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    TestData data;
+
+    TestCustomer customer;
+
+    UUID e3;
+
+    UUID ada;
+
+    @BeforeEach
+    void customerWithALicensedUser() {
+        data = new TestData(jdbc);
+        customer = data.customer("Web Litware");
+        e3 = data.subscription(customer.id(), "SPE_E3", 2);
+        ada = data.user(customer, "Ada Lovelace", "ada");
+        data.assign(customer.id(), e3, List.of(ada));
+    }
+
+    @Test
+    void anAdminAgentDeletesAUserAfterAConfirmationThatNamesThem() throws Exception {
+        mvc.perform(get(userPage(ada) + "/delete").with(user("admin-a").roles("ADMIN_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Ada Lovelace"), containsString("ada@" + customer.domain()),
+                    containsString("Microsoft 365 E3"), not(containsString("confirmLastGlobalAdmin")))));
+
+        mvc.perform(post(userPage(ada) + "/delete").with(csrf()).with(user("admin-a").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl("/customers/" + customer.id() + "/users"))
+            .andExpect(flash().attribute("noticeKey", "delete.done.one"));
+
+        assertThat(jdbc.queryForObject("select deleted_by from customer_user where id = ?", String.class, ada))
+            .isEqualTo("admin-a");
+        mvc.perform(get("/customers/" + customer.id() + "/users").with(user("sales").roles("SALES_AGENT")))
+            .andExpect(content().string(allOf(not(containsString("Ada Lovelace")), containsString("Deleted users (1)"))));
+        mvc.perform(get(tab()).with(user("sales").roles("SALES_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Ada Lovelace"), containsString("admin-a"),
+                    containsString("Microsoft 365 E3"), containsString("30 days"),
+                    not(containsString("Restore selected users")), not(containsString("name=\"userId\"")))));
+    }
+
+    @Test
+    void onlyAnAdminAgentDeletesOrRestores() throws Exception {
+        for (String role : List.of("HELPDESK_AGENT", "SALES_AGENT")) {
+            mvc.perform(get(userPage(ada)).with(user("x").roles(role)))
+                .andExpect(content().string(not(containsString("Delete user account"))));
+            mvc.perform(get(userPage(ada) + "/delete").with(user("x").roles(role))).andExpect(status().isForbidden());
+            mvc.perform(post(userPage(ada) + "/delete").with(csrf()).with(user("x").roles(role)))
+                .andExpect(status().isForbidden());
+        }
+        mvc.perform(get(userPage(ada)).with(user("x").roles("ADMIN_AGENT")))
+            .andExpect(content().string(containsString("Delete user account")));
+        deleteAsAdmin(ada);
+        for (String role : List.of("HELPDESK_AGENT", "SALES_AGENT")) {
+            mvc.perform(post(tab() + "/restore").param("userId", ada.toString()).with(csrf()).with(user("x").roles(role)))
+                .andExpect(status().isForbidden());
+            mvc.perform(get(tab()).with(user("x").roles(role))).andExpect(status().isOk());
+        }
+        assertThat(isDeleted(ada)).isTrue();
+    }
+
+    @Test
+    void formsWithoutTheCsrfTokenAreRefused() throws Exception {
+        mvc.perform(post(userPage(ada) + "/delete").with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isForbidden());
+        deleteAsAdmin(ada);
+        mvc.perform(post(tab() + "/restore").param("userId", ada.toString()).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isForbidden());
+        assertThat(isDeleted(ada)).isTrue();
+    }
+
+    @Test
+    void restoringAnotherCustomersDeletedUserIsRefused() throws Exception {
+        TestCustomer other = data.customer("Other Wingtip");
+        UUID theirs = data.user(other, "Their User", "them");
+        jdbc.update("update customer_user set deleted_at = now(), deleted_by = 'admin' where id = ?", theirs);
+        deleteAsAdmin(ada);
+
+        mvc.perform(post(tab() + "/restore").param("userId", theirs.toString()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
+        mvc.perform(post(tab() + "/restore").param("userId", ada.toString()).param("userId", theirs.toString())
+            .with(csrf()).with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
+        mvc.perform(post("/customers/" + customer.id() + "/deleted-users/" + theirs + "/restore-as")
+            .param("username", "them@" + customer.domain()).with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isNotFound());
+        mvc.perform(post("/customers/" + customer.id() + "/users/" + data.user(other, "Active", "active") + "/delete")
+            .with(csrf()).with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
+
+        assertThat(isDeleted(theirs)).isTrue();
+        assertThat(isDeleted(ada)).isTrue();
+    }
+
+    @Test
+    void restoreShowsWhatCameBackOnTheResultPage() throws Exception {
+        deleteAsAdmin(ada);
+        MvcResult restored = mvc.perform(post(tab() + "/restore").param("userId", ada.toString()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl(tab() + "/restored"))
+            .andReturn();
+
+        mvc.perform(get(tab() + "/restored").cookie(sessionOf(restored)).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("Ada Lovelace (ada@" + customer.domain() + ") was restored."),
+                    containsString("Licenses restored: Microsoft 365 E3."))));
+        mvc.perform(get(tab() + "/restored").with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl(tab()));
+        assertThat(isDeleted(ada)).isFalse();
+    }
+
+    @Test
+    void aTakenUsernameIsOfferedANewOneOnTheSameScreen() throws Exception {
+        deleteAsAdmin(ada);
+        data.user(customer, "Ada Newcomer", "ada");
+        MvcResult restored = mvc.perform(post(tab() + "/restore").param("only", ada.toString()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT"))).andReturn();
+
+        mvc.perform(get(tab() + "/restored").cookie(sessionOf(restored)).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(containsString("an active user now has the username"),
+                    containsString("/deleted-users/" + ada + "/restore-as"), containsString("New username for Ada Lovelace"))));
+
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("username", "ada@nowhere.example").with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("nowhere.example is not one of this customer")));
+        assertThat(isDeleted(ada)).isTrue();
+
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("username", "ada.l@" + customer.domain()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl(tab() + "/restored"));
+        assertThat(isDeleted(ada)).isFalse();
+    }
+
+    @Test
+    void deletingTheLastGlobalAdminAsksForASecondConfirmation() throws Exception {
+        UUID admin = data.user(customer, "Only Admin", "only", "GLOBAL_ADMIN");
+        mvc.perform(get(userPage(admin) + "/delete").with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(containsString("no Global admin left")));
+
+        mvc.perform(post(userPage(admin) + "/delete").with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Tick the box to confirm")));
+        assertThat(isDeleted(admin)).isFalse();
+
+        mvc.perform(post(userPage(admin) + "/delete").param("confirmLastGlobalAdmin", "true").with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().is3xxRedirection());
+        assertThat(isDeleted(admin)).isTrue();
+    }
+
+    @Test
+    void theTabIsSearchableAndTheDashboardWarnsAboutWindowsEndingSoon() throws Exception {
+        UUID grace = data.user(customer, "Grace Hopper", "grace");
+        deleteAsAdmin(ada);
+        deleteAsAdmin(grace);
+        jdbc.update("update customer_user set deleted_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(25))), grace);
+
+        mvc.perform(get(tab()).param("q", "grace").with(user("x").roles("HELPDESK_AGENT")))
+            .andExpect(content().string(allOf(containsString("Grace Hopper"), containsString("5 days"),
+                    not(containsString("Ada Lovelace")))));
+        mvc.perform(get("/").with(user("x").roles("SALES_AGENT")))
+            .andExpect(content().string(allOf(containsString(customer.name()),
+                    containsString("/customers/" + customer.id() + "/deleted-users"))));
+    }
+
+    private void deleteAsAdmin(UUID userId) throws Exception {
+        mvc.perform(post(userPage(userId) + "/delete").with(csrf()).with(user("admin").roles("ADMIN_AGENT"))
+            .session(new MockHttpSession())).andExpect(status().is3xxRedirection());
+    }
+
+    /** The flash attributes live in the session, which lives in the database: follow the redirect with its cookie. */
+    private static Cookie sessionOf(MvcResult result) {
+        Cookie[] cookies = result.getResponse().getCookies();
+        assertThat(cookies).as("session cookie").hasSize(1);
+        return cookies[0];
+    }
+
+    private boolean isDeleted(UUID userId) {
+        return jdbc.queryForObject("select deleted_at is not null from customer_user where id = ?", Boolean.class, userId);
+    }
+
+    private String userPage(UUID userId) {
+        return "/customers/" + customer.id() + "/users/" + userId;
+    }
+
+    private String tab() {
+        return "/customers/" + customer.id() + "/deleted-users";
+    }
+}
