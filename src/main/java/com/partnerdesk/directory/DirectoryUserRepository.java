@@ -32,6 +32,9 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
             """)
     List<DirectoryUser> findByUsernames(UUID customerId, Collection<String> usernames);
 
+    @Query("select u from DirectoryUser u where lower(u.username) = lower(:username) and u.deletedAt is null")
+    List<DirectoryUser> findActiveByUsername(String username);
+
     @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is null")
     long countActive(UUID customerId);
 
