@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,7 @@ public class TemporaryPasswords {
 
     private final Duration lifetime;
 
+    @Autowired
     TemporaryPasswords(@Value("${partnerdesk.directory.temporary-password-lifetime:14d}") Duration lifetime) {
         this(new SecureRandom(), lifetime);
     }
