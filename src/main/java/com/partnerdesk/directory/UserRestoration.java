@@ -46,29 +46,34 @@ public class UserRestoration {
 
     private final AuditTrail audit;
 
+    private final TemporaryPasswords temporaryPasswords;
+
     private final DirectorySettings settings;
 
     private final Clock clock;
 
     UserRestoration(DirectoryUserRepository users, RememberedLicenses remembered, Licensing licensing,
-            Customers customers, UserAccountRules rules, AuditTrail audit, DirectorySettings settings, Clock clock) {
+            Customers customers, UserAccountRules rules, AuditTrail audit, TemporaryPasswords temporaryPasswords,
+            DirectorySettings settings, Clock clock) {
         this.users = users;
         this.remembered = remembered;
         this.licensing = licensing;
         this.customers = customers;
         this.rules = rules;
         this.audit = audit;
+        this.temporaryPasswords = temporaryPasswords;
         this.settings = settings;
         this.clock = clock;
     }
 
     /**
-     * Restores the users, in the order given (which decides who gets the last free seat of a product).
+     * Restores the users, in the order given (which decides who gets the last free seat of a product). Each restored
+     * user gets a new temporary password: whatever password it had before its deletion no longer works.
      * @throws UserNotFound when any id is not a user of this customer: the whole request is refused
      * @throws InvalidNewUsername when a new username breaks the account rules or is taken: nothing is restored
      */
     @Transactional
-    public RestoreReport restore(UUID customerId, List<RestoreRequest> requests) {
+    public Restoration restore(UUID customerId, List<RestoreRequest> requests) {
         Instant now = clock.instant();
         Map<UUID, RestoreRequest> wanted = new LinkedHashMap<>();
         requests.forEach(request -> wanted.putIfAbsent(request.userId(), request));
@@ -97,6 +102,13 @@ public class UserRestoration {
             claimed.add(user.getUsername().toLowerCase(Locale.ROOT));
             restored.add(user);
         }
+        Instant passwordExpiresAt = temporaryPasswords.expiresAt(now);
+        List<CreatedUser> credentials = new ArrayList<>(restored.size());
+        for (DirectoryUser user : restored) {
+            String password = temporaryPasswords.generate();
+            user.issueTemporaryPassword(CustomerUserPasswordEncoder.hashTemporary(password), passwordExpiresAt, now);
+            credentials.add(new CreatedUser(user.getId(), user.getDisplayName(), user.getUsername(), password));
+        }
         // Flushed before the licenses: the seat ledger assigns to active users only.
         users.saveAllAndFlush(restored);
 
@@ -113,7 +125,14 @@ public class UserRestoration {
         }
         List<UserOutcome> ordered = new ArrayList<>();
         wanted.keySet().forEach(id -> ordered.add(outcomes.get(id)));
-        return new RestoreReport(ordered);
+        return new Restoration(new RestoreReport(ordered), credentials);
+    }
+
+    /**
+     * What a Restore request did, and the restored users' new temporary passwords, which belong in a one-time handoff
+     * and nowhere else (the report is kept in the session; the passwords never are).
+     */
+    public record Restoration(RestoreReport report, List<CreatedUser> temporaryPasswords) {
     }
 
     /** Why the user cannot be restored as asked, or null when it can. */

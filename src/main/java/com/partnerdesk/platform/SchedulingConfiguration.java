@@ -12,12 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Scheduled jobs, each run by one instance at a time: a job annotated with {@code @SchedulerLock} takes a row in the
- * {@code shedlock} table first. Lock times come from the database's clock, so instances with drifting clocks agree.
+ * Scheduled jobs run on every instance, but each takes a row in {@code shedlock} first (by the database's clock), so
+ * only one instance runs a given job at a time.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT5M")
 class SchedulingConfiguration {
 
     @Bean

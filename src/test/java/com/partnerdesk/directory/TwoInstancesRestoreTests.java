@@ -70,7 +70,7 @@ class TwoInstancesRestoreTests {
                 Callable<Integer> restore = () -> {
                     start.await(10, TimeUnit.SECONDS);
                     RestoreReport report = restoration.restore(customer.id(),
-                            deleted.stream().map(RestoreRequest::asBefore).toList());
+                            deleted.stream().map(RestoreRequest::asBefore).toList()).report();
                     return (int) report.users().stream().mapToLong(u -> u.licensesRestored().size()).sum();
                 };
                 Callable<Integer> assign = () -> {

@@ -82,9 +82,10 @@ class UserDeletionAndRestoreTests {
         UUID ada = licensedUser("Ada Lovelace", "ada", e3, powerBi);
         deletion.delete(customer.id(), List.of(ada), false, "admin-1");
 
-        RestoreReport report = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada)));
+        UserRestoration.Restoration restoration = this.restoration.restore(customer.id(),
+                List.of(RestoreRequest.asBefore(ada)));
 
-        UserOutcome outcome = report.users().get(0);
+        UserOutcome outcome = restoration.report().users().get(0);
         assertThat(outcome.status()).isEqualTo(Status.RESTORED);
         assertThat(outcome.licensesRestored()).containsExactly("Microsoft 365 E3", "Power BI Pro");
         assertThat(outcome.licensesNotRestored()).isEmpty();
@@ -98,12 +99,32 @@ class UserDeletionAndRestoreTests {
     }
 
     @Test
+    void aRestoredUserGetsANewTemporaryPasswordInsteadOfItsOldOne() {
+        UUID ada = licensedUser("Ada Lovelace", "ada");
+        jdbc.update("update customer_user set password_hash = ?, password_temporary = false where id = ?",
+                CustomerUserPasswordEncoder.hashOwn("Old password 123!"), ada);
+        deletion.delete(customer.id(), List.of(ada), false, "admin-1");
+
+        List<CreatedUser> passwords = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada)))
+            .temporaryPasswords();
+
+        assertThat(passwords).extracting(CreatedUser::id).containsExactly(ada);
+        DirectoryUser restored = directory.require(customer.id(), ada);
+        assertThat(restored.isPasswordTemporary()).isTrue();
+        assertThat(CustomerUserPasswordEncoder.matches(passwords.get(0).temporaryPassword(), restored.getPasswordHash()))
+            .isTrue();
+        assertThat(CustomerUserPasswordEncoder.matches("Old password 123!", restored.getPasswordHash())).isFalse();
+        assertThat(auditDetails("user.restored", "ada@" + customer.domain()).get(0))
+            .doesNotContain(passwords.get(0).temporaryPassword());
+    }
+
+    @Test
     void aFullProductIsReportedWhileTheOthersComeBack() {
         UUID ada = licensedUser("Ada Lovelace", "ada", e3, powerBi);
         deletion.delete(customer.id(), List.of(ada), false, "admin-1");
         data.assign(customer.id(), powerBi, List.of(data.user(customer, "Bo One", "bo1"), data.user(customer, "Bo Two", "bo2")));
 
-        UserOutcome outcome = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).users().get(0);
+        UserOutcome outcome = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).report().users().get(0);
 
         assertThat(outcome.status()).isEqualTo(Status.RESTORED);
         assertThat(outcome.licensesRestored()).containsExactly("Microsoft 365 E3");
@@ -120,7 +141,7 @@ class UserDeletionAndRestoreTests {
         deletion.delete(customer.id(), List.of(ada), false, "admin-1");
         jdbc.update("delete from subscription where customer_id = ? and id = ?", customer.id(), powerBi);
 
-        UserOutcome outcome = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).users().get(0);
+        UserOutcome outcome = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).report().users().get(0);
 
         assertThat(outcome.licensesRestored()).containsExactly("Microsoft 365 E3");
         assertThat(outcome.licensesNotRestored())
@@ -133,7 +154,7 @@ class UserDeletionAndRestoreTests {
         deletion.delete(customer.id(), List.of(ada), false, "admin-1");
         data.user(customer, "Ada Newcomer", "ada");
 
-        UserOutcome taken = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).users().get(0);
+        UserOutcome taken = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).report().users().get(0);
 
         assertThat(taken.status()).isEqualTo(Status.USERNAME_TAKEN);
         assertThat(directory.require(customer.id(), ada).isDeleted()).isTrue();
@@ -150,6 +171,7 @@ class UserDeletionAndRestoreTests {
 
         UserOutcome renamed = restoration
             .restore(customer.id(), List.of(new RestoreRequest(ada, "ada.lovelace@" + customer.domain())))
+            .report()
             .users()
             .get(0);
 
@@ -175,7 +197,7 @@ class UserDeletionAndRestoreTests {
         data.assign(customer.id(), powerBi, List.of(data.user(customer, "Seat Taker", "taker")));
 
         RestoreReport report = restoration.restore(customer.id(),
-                List.of(ada, grace, linus, alan, old).stream().map(RestoreRequest::asBefore).toList());
+                List.of(ada, grace, linus, alan, old).stream().map(RestoreRequest::asBefore).toList()).report();
 
         assertThat(report.users()).extracting(UserOutcome::displayName)
             .containsExactly("Ada Lovelace", "Grace Hopper", "Linus Torvalds", "Alan Turing", "Old Timer");

@@ -1,8 +1,12 @@
 package com.partnerdesk.directory.web;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.Customers;
@@ -13,7 +17,7 @@ import com.partnerdesk.directory.RestoreReport;
 import com.partnerdesk.directory.RestoreRequest;
 import com.partnerdesk.directory.RuleViolation;
 import com.partnerdesk.directory.UserDirectory;
-import com.partnerdesk.directory.UserRestoration;
+import com.partnerdesk.handoff.HandoffCookies;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
 import com.partnerdesk.web.PageRequests;
@@ -38,16 +42,19 @@ class DeletedUsersController {
 
     private final DeletedUserSearch search;
 
-    private final UserRestoration restoration;
+    private final RestoreRuns restores;
 
     private final UserDirectory directory;
 
-    DeletedUsersController(Customers customers, DeletedUserSearch search, UserRestoration restoration,
-            UserDirectory directory) {
+    private final HandoffCookies cookies;
+
+    DeletedUsersController(Customers customers, DeletedUserSearch search, RestoreRuns restores, UserDirectory directory,
+            HandoffCookies cookies) {
         this.customers = customers;
         this.search = search;
-        this.restoration = restoration;
+        this.restores = restores;
         this.directory = directory;
+        this.cookies = cookies;
     }
 
     @GetMapping("/customers/{customerId}/deleted-users")
@@ -63,7 +70,8 @@ class DeletedUsersController {
     /** Restores the users ticked in the tab, or the one whose own Restore button was pressed. */
     @PostMapping("/customers/{customerId}/deleted-users/restore")
     @AdminAgentOnly
-    String restore(@PathVariable UUID customerId, RestoreForm form, RedirectAttributes redirect) {
+    String restore(@PathVariable UUID customerId, RestoreForm form, Principal staff, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         customers.require(customerId);
         List<UUID> ids = form.only() != null ? List.of(form.only())
                 : form.userId() == null ? List.of() : form.userId();
@@ -71,9 +79,8 @@ class DeletedUsersController {
             Notices.warning(redirect, "restore.noneSelected");
             return "redirect:/customers/" + customerId + "/deleted-users";
         }
-        RestoreReport report = restoration.restore(customerId, ids.stream().map(RestoreRequest::asBefore).toList());
-        redirect.addFlashAttribute("report", report);
-        return "redirect:/customers/" + customerId + "/deleted-users/restored";
+        return toResult(customerId, ids.stream().map(RestoreRequest::asBefore).toList(), staff, request, response,
+                redirect);
     }
 
     /** The result page, shown once after a restore; reloading it later leads back to the tab. */
@@ -99,15 +106,14 @@ class DeletedUsersController {
     @PostMapping("/customers/{customerId}/deleted-users/{userId}/restore-as")
     @AdminAgentOnly
     String restoreAs(@PathVariable UUID customerId, @PathVariable UUID userId,
-            @ModelAttribute("form") RestoreAsForm form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+            @ModelAttribute("form") RestoreAsForm form, BindingResult result, Principal staff,
+            HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Customer customer = customers.require(customerId);
         DirectoryUser user = directory.require(customerId, userId);
         String username = form.username() == null ? "" : form.username().strip();
         try {
-            RestoreReport report = restoration.restore(customerId, List.of(new RestoreRequest(userId, username)));
-            redirect.addFlashAttribute("report", report);
-            return "redirect:/customers/" + customerId + "/deleted-users/restored";
+            return toResult(customerId, List.of(new RestoreRequest(userId, username)), staff, request, response,
+                    redirect);
         }
         catch (InvalidNewUsername invalid) {
             for (RuleViolation violation : invalid.getViolations()) {
@@ -115,6 +121,22 @@ class DeletedUsersController {
             }
             return restoreAsPage(customer, user, model);
         }
+    }
+
+    /**
+     * Restores, then shows the result page once. The new temporary passwords are not on it: they wait in a one-time
+     * handoff whose key only this browser receives, and the result page links to it.
+     */
+    private String toResult(UUID customerId, List<RestoreRequest> requests, Principal staff,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        RestoreRuns.Outcome outcome = restores.restore(customerId, requests, staff.getName());
+        redirect.addFlashAttribute("report", outcome.report());
+        outcome.handoff().ifPresent(handoff -> {
+            String path = HandoffCookies.path(customerId, handoff.id());
+            cookies.handTo(request, response, handoff, path);
+            redirect.addFlashAttribute("handoffPath", path);
+        });
+        return "redirect:/customers/" + customerId + "/deleted-users/restored";
     }
 
     private static String restoreAsPage(Customer customer, DirectoryUser user, Model model) {

@@ -145,7 +145,11 @@ class DeletedUsersWebTests {
         mvc.perform(get(tab() + "/restored").cookie(sessionOf(restored)).with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(containsString("Ada Lovelace (ada@" + customer.domain() + ") was restored."),
-                    containsString("Licenses restored: Microsoft 365 E3."))));
+                    containsString("Licenses restored: Microsoft 365 E3."),
+                    containsString("/customers/" + customer.id() + "/handoffs/"))));
+        assertThat(restored.getResponse().getHeaders("Set-Cookie"))
+            .anySatisfy(cookie -> assertThat(cookie).startsWith("PD-HANDOFF-").contains("HttpOnly")
+                .contains("SameSite=Strict").contains("Path=/customers/" + customer.id() + "/handoffs/"));
         mvc.perform(get(tab() + "/restored").with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(redirectedUrl(tab()));
         assertThat(isDeleted(ada)).isFalse();
@@ -213,9 +217,10 @@ class DeletedUsersWebTests {
 
     /** The flash attributes live in the session, which lives in the database: follow the redirect with its cookie. */
     private static Cookie sessionOf(MvcResult result) {
-        Cookie[] cookies = result.getResponse().getCookies();
-        assertThat(cookies).as("session cookie").hasSize(1);
-        return cookies[0];
+        return java.util.Arrays.stream(result.getResponse().getCookies())
+            .filter(cookie -> !cookie.getName().startsWith("PD-HANDOFF-"))
+            .findFirst()
+            .orElseThrow();
     }
 
     private boolean isDeleted(UUID userId) {
