@@ -11,6 +11,7 @@ import com.partnerdesk.directory.DirectorySettings;
 import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.LastGlobalAdminNotConfirmed;
 import com.partnerdesk.directory.UserDeletion;
+import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
 
@@ -19,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -32,11 +34,15 @@ class DeleteUsersController {
 
     private final UserDeletion deletion;
 
+    private final UserSelections selections;
+
     private final DirectorySettings settings;
 
-    DeleteUsersController(Customers customers, UserDeletion deletion, DirectorySettings settings) {
+    DeleteUsersController(Customers customers, UserDeletion deletion, UserSelections selections,
+            DirectorySettings settings) {
         this.customers = customers;
         this.deletion = deletion;
+        this.selections = selections;
         this.settings = settings;
     }
 
@@ -53,7 +59,23 @@ class DeleteUsersController {
         return delete(customers.require(customerId), List.of(userId), null, form, staff, model, redirect);
     }
 
-    String confirmation(Customer customer, List<UUID> userIds, UUID selection, boolean lastAdminError, Model model) {
+    /** The users selected on the list; the selection is resolved again on Delete, never trusted from the page. */
+    @GetMapping("/customers/{customerId}/users/delete")
+    @AdminAgentOnly
+    String confirmSelected(@PathVariable UUID customerId, @RequestParam UUID selection, Model model) {
+        Customer customer = customers.require(customerId);
+        return confirmation(customer, selections.userIds(customerId, selection), selection, false, model);
+    }
+
+    @PostMapping("/customers/{customerId}/users/delete")
+    @AdminAgentOnly
+    String deleteSelected(@PathVariable UUID customerId, @RequestParam UUID selection, DeleteForm form,
+            Principal staff, Model model, RedirectAttributes redirect) {
+        Customer customer = customers.require(customerId);
+        return delete(customer, selections.userIds(customerId, selection), selection, form, staff, model, redirect);
+    }
+
+    private String confirmation(Customer customer, List<UUID> userIds, UUID selection, boolean lastAdminError, Model model) {
         DeletionPreview preview = deletion.preview(customer.getId(), userIds);
         model.addAttribute("customer", customer);
         model.addAttribute("preview", preview);
@@ -63,7 +85,7 @@ class DeleteUsersController {
         return "directory/delete-users";
     }
 
-    String delete(Customer customer, List<UUID> userIds, UUID selection, DeleteForm form, Principal staff, Model model,
+    private String delete(Customer customer, List<UUID> userIds, UUID selection, DeleteForm form, Principal staff, Model model,
             RedirectAttributes redirect) {
         try {
             List<DirectoryUser> deleted = deletion.delete(customer.getId(), userIds, form.confirmsLastGlobalAdmin(),

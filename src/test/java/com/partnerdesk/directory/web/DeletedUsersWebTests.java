@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
+import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,9 @@ class DeletedUsersWebTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    UserSelections selections;
 
     TestData data;
 
@@ -81,6 +85,34 @@ class DeletedUsersWebTests {
             .andExpect(content().string(allOf(containsString("Ada Lovelace"), containsString("admin-a"),
                     containsString("Microsoft 365 E3"), containsString("30 days"),
                     not(containsString("Restore selected users")), not(containsString("name=\"userId\"")))));
+    }
+
+    @Test
+    void severalSelectedUsersAreDeletedTogetherAfterOneConfirmation() throws Exception {
+        UUID grace = data.user(customer, "Grace Hopper", "grace");
+        UUID theirs = data.user(data.customer("Other Proseware"), "Their User", "them");
+        UUID selection = selections.create(customer.id(), List.of(ada, grace), "admin-s");
+
+        mvc.perform(get("/customers/" + customer.id() + "/users/delete").param("selection", selection.toString())
+            .with(user("admin-s").roles("ADMIN_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("These 2 user accounts will be deleted"),
+                    containsString("Ada Lovelace"), containsString("Grace Hopper"),
+                    containsString("name=\"selection\" value=\"" + selection + "\""))));
+        mvc.perform(get("/customers/" + customer.id() + "/users/delete").param("selection", selection.toString())
+            .with(user("someone-else").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
+        mvc.perform(post("/customers/" + customer.id() + "/users/delete").param("selection", selection.toString())
+            .param("userId", theirs.toString()).with(csrf()).with(user("admin-s").roles("HELPDESK_AGENT")))
+            .andExpect(status().isForbidden());
+
+        mvc.perform(post("/customers/" + customer.id() + "/users/delete").param("selection", selection.toString())
+            .param("userId", theirs.toString()).with(csrf()).with(user("admin-s").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl("/customers/" + customer.id() + "/users"))
+            .andExpect(flash().attribute("noticeKey", "delete.done.many"));
+
+        assertThat(isDeleted(ada)).isTrue();
+        assertThat(isDeleted(grace)).isTrue();
+        assertThat(isDeleted(theirs)).isFalse();
     }
 
     @Test
