@@ -35,6 +35,12 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
     @Query("select u from DirectoryUser u where lower(u.username) = lower(:username) and u.deletedAt is null")
     List<DirectoryUser> findActiveByUsername(String username);
 
+    @Query("""
+            select lower(u.username) from DirectoryUser u
+            where u.customerId = :customerId and u.deletedAt is null and lower(u.username) in :lowerCaseUsernames
+            """)
+    List<String> findActiveUsernames(UUID customerId, Collection<String> lowerCaseUsernames);
+
     @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is null")
     long countActive(UUID customerId);
 
