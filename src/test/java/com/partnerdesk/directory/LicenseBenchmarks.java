@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Numbers for docs/benchmarks.md. Not part of the normal build:
- * {@code ./mvnw -o test -Dtest=LicenseBenchmarks -Dgroups=benchmark -DexcludedGroups=none}.
+ * {@code ./mvnw -o -Pbenchmarks test -Dtest=LicenseBenchmarks}.
  */
 @Tag("benchmark")
 @SpringBootTest

@@ -55,12 +55,13 @@ class LicenseSaveConcurrencyTests {
         }
     }
 
-    /** A whole application without a listening web server; one embedded PostgreSQL per JVM serves both. */
+    /**
+     * A whole application whose web server does not listen (port -1); one embedded PostgreSQL per JVM serves both.
+     * Command-line arguments, because they win over application.properties.
+     */
     private static ConfigurableApplicationContext instance(String name) {
-        return new SpringApplicationBuilder(PartnerDeskApplication.class)
-            .properties("server.port=-1", "spring.application.name=partnerdesk-" + name,
-                    "spring.main.banner-mode=off")
-            .run();
+        return new SpringApplicationBuilder(PartnerDeskApplication.class).run("--server.port=-1",
+                "--spring.application.name=partnerdesk-" + name, "--spring.main.banner-mode=off");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.partnerdesk.directory.web;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,17 +10,18 @@ import com.partnerdesk.directory.LicenseDecision;
  * The "Manage licenses" form: one decision per subscription ({@code licenses[<subscriptionId>]=ASSIGN|REMOVE|KEEP})
  * and, for many users, the selection they were chosen by, resolved again on Save.
  */
-record LicenseForm(UUID selection, Map<UUID, LicenseDecision> licenses) {
+public record LicenseForm(UUID selection, Map<UUID, LicenseDecision> licenses) {
 
-    LicenseForm {
-        licenses = licenses == null ? Map.of() : Map.copyOf(licenses);
+    /** Mutable on purpose: after constructing the record, the data binder sets each {@code licenses[…]} again. */
+    public LicenseForm {
+        licenses = licenses == null ? new HashMap<>() : new HashMap<>(licenses);
     }
 
     static LicenseForm unchanged(UUID selection) {
         return new LicenseForm(selection, Map.of());
     }
 
-    LicenseDecision decisionFor(UUID subscriptionId) {
+    public LicenseDecision decisionFor(UUID subscriptionId) {
         return licenses.getOrDefault(subscriptionId, LicenseDecision.KEEP);
     }
 

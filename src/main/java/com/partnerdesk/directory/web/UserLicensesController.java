@@ -10,7 +10,9 @@ import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.UserDirectory;
 import com.partnerdesk.directory.UserLicenses;
+import com.partnerdesk.directory.SelectionNotFound;
 import com.partnerdesk.directory.UserNotFound;
+import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.PageRequests;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "Manage licenses" for one user and the "Licenses updated" report of a save. The users come from the URL (and the
+ * "Manage licenses" for one user or a selection of users, and the "Licenses updated" report of a save. The users come from the URL (and the
  * selection), never from the page: they are resolved against the customer again on every request.
  */
 @Controller
@@ -36,12 +38,16 @@ class UserLicensesController {
 
     private final UserLicenses licenses;
 
+    private final UserSelections selections;
+
     private final AuditTrail audit;
 
-    UserLicensesController(Customers customers, UserDirectory directory, UserLicenses licenses, AuditTrail audit) {
+    UserLicensesController(Customers customers, UserDirectory directory, UserLicenses licenses,
+            UserSelections selections, AuditTrail audit) {
         this.customers = customers;
         this.directory = directory;
         this.licenses = licenses;
+        this.selections = selections;
         this.audit = audit;
     }
 
@@ -61,6 +67,25 @@ class UserLicensesController {
         Customer customer = customers.require(customerId);
         DirectoryUser user = requireActive(customerId, userId);
         return save(customer, user, List.of(userId), form, staff, model);
+    }
+
+    @GetMapping("/customers/{customerId}/users/licenses")
+    @AdminAgentOnly
+    String selectionEditor(@PathVariable UUID customerId, @RequestParam UUID selection, Model model) {
+        Customer customer = customers.require(customerId);
+        model.addAttribute("form", LicenseForm.unchanged(selection));
+        return editor(customer, null, selected(customerId, selection), model);
+    }
+
+    @PostMapping("/customers/{customerId}/users/licenses")
+    @AdminAgentOnly
+    String saveSelection(@PathVariable UUID customerId, @ModelAttribute("form") LicenseForm form, Principal staff,
+            Model model) {
+        Customer customer = customers.require(customerId);
+        if (form.selection() == null) {
+            throw new SelectionNotFound(null);
+        }
+        return save(customer, null, selected(customerId, form.selection()), form, staff, model);
     }
 
     @GetMapping("/customers/{customerId}/license-changes/{changeId}")
@@ -95,6 +120,15 @@ class UserLicensesController {
         model.addAttribute("user", user);
         model.addAttribute("editor", licenses.editor(customer.getId(), userIds));
         return "directory/user-licenses";
+    }
+
+    /** The selection's users that are still active users of the customer; none left is like no selection. */
+    private List<UUID> selected(UUID customerId, UUID selectionId) {
+        List<UUID> userIds = selections.userIds(customerId, selectionId);
+        if (userIds.isEmpty()) {
+            throw new SelectionNotFound(selectionId);
+        }
+        return userIds;
     }
 
     private DirectoryUser requireActive(UUID customerId, UUID userId) {

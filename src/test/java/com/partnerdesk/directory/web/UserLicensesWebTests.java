@@ -3,6 +3,7 @@ package com.partnerdesk.directory.web;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,9 @@ class UserLicensesWebTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    UserSelections selections;
+
     @Test
     void theUsersPageOffersManageLicensesToAdminAgentsOnly() throws Exception {
         TestData data = new TestData(jdbc);
@@ -70,6 +74,78 @@ class UserLicensesWebTests {
                 "3 of 3 seats free", "Needs 1 seats; 3 free.");
         assertThat(page).containsPattern("name=\"licenses\\[" + e3 + "\\]\" value=\"KEEP\"[^>]*checked")
             .contains("/js/licenses.js");
+    }
+
+    @Test
+    void forSelectedUsersEachSubscriptionIsCheckedPartlyCheckedOrClear() throws Exception {
+        TestData data = new TestData(jdbc);
+        TestCustomer customer = data.customer("Tri State");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 10);
+        UUID visio = data.subscription(customer.id(), "VISIOCLIENT", 10);
+        UUID teams = data.subscription(customer.id(), "TEAMS_ESSENTIALS", 10);
+        UUID ada = data.user(customer, "Ada L", "ada");
+        UUID bo = data.user(customer, "Bo M", "bo");
+        UUID cy = data.user(customer, "Cy N", "cy");
+        data.assign(customer.id(), e3, List.of(ada, bo, cy));
+        data.assign(customer.id(), visio, List.of(bo));
+        UUID selection = selections.create(customer.id(), List.of(ada, bo, cy), "admin-tri");
+
+        String page = mvc.perform(get("/customers/{c}/users/licenses", customer.id()).param("selection",
+                selection.toString()).with(user("admin-tri").roles("ADMIN_AGENT"))).andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("For 3 selected users", "name=\"selection\" value=\"" + selection + "\"");
+        assertThat(fieldset(page, e3)).contains("data-holding=\"ALL\"", "3 of 3 selected users have it",
+                "Frees 3 seats.");
+        assertThat(fieldset(page, visio)).contains("data-holding=\"SOME\"", "1 of 3 selected users have it",
+                "Needs 2 seats; 9 free.", "Leave as it is");
+        assertThat(fieldset(page, teams)).contains("data-holding=\"NONE\"", "0 of 3 selected users have it",
+                "Needs 3 seats; 10 free.");
+    }
+
+    @Test
+    void aSaveForSelectedUsersLeavesPartialHoldingsAsTheyAre() throws Exception {
+        TestData data = new TestData(jdbc);
+        TestCustomer customer = data.customer("Selection Save");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 10);
+        UUID visio = data.subscription(customer.id(), "VISIOCLIENT", 10);
+        UUID ada = data.user(customer, "Ada L", "ada");
+        UUID bo = data.user(customer, "Bo M", "bo");
+        data.assign(customer.id(), visio, List.of(bo));
+        UUID selection = selections.create(customer.id(), List.of(ada, bo), "admin-sel");
+
+        MvcResult saved = mvc.perform(post("/customers/{c}/users/licenses", customer.id())
+            .param("selection", selection.toString())
+            .param("licenses[" + e3 + "]", "ASSIGN")
+            .param("licenses[" + visio + "]", "KEEP")
+            .with(user("admin-sel").roles("ADMIN_AGENT"))
+            .with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+
+        assertThat(holdings(customer.id(), ada)).containsExactly("SPE_E3");
+        assertThat(holdings(customer.id(), bo)).containsExactly("SPE_E3", "VISIOCLIENT");
+        mvc.perform(get(saved.getResponse().getRedirectedUrl()).with(user("admin-sel").roles("ADMIN_AGENT")))
+            .andExpect(content().string(containsString("2 users, saved by admin-sel")));
+    }
+
+    @Test
+    void aSelectionOfAnotherStaffMemberOrCustomerIsNotFound() throws Exception {
+        TestData data = new TestData(jdbc);
+        TestCustomer customer = data.customer("Foreign Selection");
+        TestCustomer other = data.customer("Other Selection");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 10);
+        UUID ada = data.user(customer, "Ada L", "ada");
+        UUID selection = selections.create(customer.id(), List.of(ada), "someone-else");
+
+        mvc.perform(get("/customers/{c}/users/licenses", customer.id()).param("selection", selection.toString())
+            .with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
+        mvc.perform(post("/customers/{c}/users/licenses", other.id()).param("selection", selection.toString())
+            .param("licenses[" + e3 + "]", "ASSIGN")
+            .with(user("someone-else").roles("ADMIN_AGENT"))
+            .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/customers/{c}/users/licenses", customer.id()).param("licenses[" + e3 + "]", "ASSIGN")
+            .with(user("someone-else").roles("ADMIN_AGENT"))
+            .with(csrf())).andExpect(status().isNotFound());
+        assertThat(holdings(customer.id(), ada)).isEmpty();
     }
 
     @Test

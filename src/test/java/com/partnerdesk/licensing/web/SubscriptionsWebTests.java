@@ -145,15 +145,18 @@ class SubscriptionsWebTests {
         UUID e3 = data.subscription(customer.id(), "SPE_E3", 5);
         data.assign(customer.id(), e3, List.of(data.user(customer, "Ada L", "ada")));
 
-        var session = new org.springframework.mock.web.MockHttpSession();
-        mvc.perform(post("/customers/{c}/subscriptions/{s}/seats", customer.id(), e3).param("seatsTotal", "0")
-            .session(session)
+        var flash = mvc.perform(post("/customers/{c}/subscriptions/{s}/seats", customer.id(), e3)
+            .param("seatsTotal", "0")
             .with(user("admin").roles("ADMIN_AGENT"))
-            .with(csrf()));
-        mvc.perform(get("/customers/{c}/subscriptions", customer.id()).session(session)
+            .with(csrf())).andReturn().getFlashMap();
+        mvc.perform(get("/customers/{c}/subscriptions", customer.id()).flashAttrs(flash)
             .with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(content().string(containsString(
                     "Microsoft 365 E3 cannot go down to 0 seats: 1 seat is assigned to users.")));
+        mvc.perform(get("/customers/{c}/subscriptions", customer.id()).flashAttrs(flash).param("lang", "es")
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(containsString(
+                    "Microsoft 365 E3 no puede bajar a 0 puestos: hay 1 puesto asignado a usuarios.")));
     }
 
     @Test
