@@ -49,6 +49,9 @@ class LicenseBenchmarks {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    UserSelections selections;
+
     @Test
     void assignOneLicenseToTenThousandSelectedUsersInOneSave() {
         save(USERS, "Warm Up");
@@ -60,6 +63,31 @@ class LicenseBenchmarks {
         }
         System.out.printf("BENCHMARK 10,000-user save: best %d ms, %d statements%n", best[0], best[1]);
         assertThat(best[1]).isLessThan(20);
+    }
+
+    @Test
+    void tenThousandSelectedUsersInOneSaveThroughTheWebLayer() throws Exception {
+        long best = Long.MAX_VALUE;
+        for (int run = 0; run < 4; run++) {
+            TestData data = new TestData(jdbc);
+            TestCustomer customer = data.customer("Web Ten Thousand " + run);
+            UUID e3 = data.subscription(customer.id(), "SPE_E3", USERS);
+            UUID selection = selections.create(customer.id(), bulkUsers(customer, USERS), "bench");
+            statements.reset();
+            long start = System.nanoTime();
+            mvc.perform(post("/customers/{c}/users/licenses", customer.id()).param("selection", selection.toString())
+                .param("licenses[" + e3 + "]", "ASSIGN")
+                .with(user("bench").roles("ADMIN_AGENT"))
+                .with(csrf())).andExpect(status().is3xxRedirection());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            long count = statements.reset();
+            System.out.printf("10,000-user save through the web layer, run %d: %d ms, %d statements%n", run, millis,
+                    count);
+            if (run > 0) {
+                best = Math.min(best, millis);
+            }
+        }
+        System.out.printf("BENCHMARK 10,000-user web save: best %d ms%n", best);
     }
 
     @Test

@@ -181,6 +181,35 @@ class UserLicensesWebTests {
     }
 
     @Test
+    void afterASaveTheListFiltersByHasLacksAndNoLicense() throws Exception {
+        TestData data = new TestData(jdbc);
+        TestCustomer customer = data.customer("Filters After Save");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 5);
+        UUID visio = data.subscription(customer.id(), "VISIOCLIENT", 5);
+        UUID ada = data.user(customer, "Ada Assigned", "ada");
+        UUID bo = data.user(customer, "Bo Visio", "bo");
+        data.user(customer, "Cy Nothing", "cy");
+        data.assign(customer.id(), visio, List.of(bo));
+        mvc.perform(post("/customers/{c}/users/{u}/licenses", customer.id(), ada)
+            .param("licenses[" + e3 + "]", "ASSIGN")
+            .with(user("admin").roles("ADMIN_AGENT"))
+            .with(csrf())).andExpect(status().is3xxRedirection());
+
+        mvc.perform(get("/customers/{c}/users", customer.id()).param("hasLicense", e3.toString())
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(containsString("Ada Assigned"), not(containsString("Bo Visio")),
+                    not(containsString("Cy Nothing")))));
+        mvc.perform(get("/customers/{c}/users", customer.id()).param("lacksLicense", e3.toString())
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(not(containsString("Ada Assigned")), containsString("Bo Visio"),
+                    containsString("Cy Nothing"))));
+        mvc.perform(get("/customers/{c}/users", customer.id()).param("unlicensed", "true")
+            .with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(not(containsString("Ada Assigned")), not(containsString("Bo Visio")),
+                    containsString("Cy Nothing"))));
+    }
+
+    @Test
     void notEnoughSeatsRefusesTheWholeSaveWithTheReason() throws Exception {
         TestData data = new TestData(jdbc);
         TestCustomer customer = data.customer("Too Few Seats");
