@@ -86,7 +86,7 @@ class LicensesBrowserTests {
             browser.screenshot("licenses-3-updated-es");
             browser.assertAccessible();
 
-            browser.get("/customers/" + customer.id() + "/users?hasLicense=" + e3).waitFor(".users-table");
+            browser.get("/customers/" + customer.id() + "/users?size=50&hasLicense=" + e3).waitFor(".users-table");
             assertThat(browser.text()).contains("31 usuarios", "Nuevo 30");
             browser.get("/customers/" + customer.id() + "/users?unlicensed=true").waitFor(".users-table");
             assertThat(browser.text()).doesNotContain("Nuevo 01");
