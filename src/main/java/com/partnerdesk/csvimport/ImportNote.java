@@ -25,4 +25,11 @@ public record ImportNote(RowNotice.Severity severity, ImportColumn column, Strin
     public Object[] argumentArray() {
         return arguments.toArray();
     }
+
+    /** The arguments for the page: values from the file are cut, so a pasted essay is never echoed whole. */
+    public Object[] shownArguments() {
+        return arguments.stream()
+                .map(argument -> argument instanceof String text ? StagedRow.shown(text) : argument)
+                .toArray();
+    }
 }

@@ -231,7 +231,11 @@ public class UserImports {
     }
 
     private static String cut(String fileName) {
-        String name = fileName == null || fileName.isBlank() ? "upload.csv" : Path.of(fileName).getFileName().toString();
+        String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'),
+                fileName.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty()) {
+            name = "upload.csv";
+        }
         return name.length() <= 255 ? name : name.substring(0, 255);
     }
 }
