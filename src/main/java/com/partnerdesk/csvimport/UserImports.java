@@ -107,7 +107,9 @@ public class UserImports {
             Files.deleteIfExists(file);
             throw refused;
         }
-        if (Files.size(file) > settings.backgroundAboveBytes().toBytes()) {
+        long size = Files.size(file);
+        // Over the limit the reader refuses at once, so there is nothing to wait for.
+        if (size > settings.backgroundAboveBytes().toBytes() && size <= settings.maxBytes().toBytes()) {
             background.execute(() -> staging.stage(customerId, batchId, file));
         }
         else {
