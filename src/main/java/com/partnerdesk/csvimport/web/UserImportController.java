@@ -165,6 +165,9 @@ class UserImportController {
                 response.addHeader(HttpHeaders.SET_COOKIE, keyCookie(customerId, batchId, key.encoded(),
                         imports.settings().passwordListLifetime(), request.isSecure()).toString());
                 imports.create(customerId, staff.id(), batchId, key);
+                if (imports.require(customerId, staff.id(), batchId).status() == ImportStatus.CREATED) {
+                    return "redirect:/customers/{customerId}/imports/{batchId}/passwords";
+                }
             }
         }
         catch (ImportNotReady notReady) {
