@@ -183,7 +183,7 @@ class UserImportWebTests {
         Arrays.fill(tooLarge, (byte) 'a');
         String preview = upload(customer, admin, "huge.csv", tooLarge);
 
-        assertThat(page(preview, admin)).contains("The file is larger than 35 MB. Split it into files of at most 150000 users.");
+        assertThat(page(preview, admin)).contains("The file is larger than 35 MB. Split it into files of at most 150,000 users.");
         assertThat(page("/customers/" + customer.id() + "/users/import?tooLarge", admin))
                 .contains("The file is larger than 35 MB.");
     }
