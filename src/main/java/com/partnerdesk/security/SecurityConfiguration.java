@@ -1,9 +1,17 @@
 package com.partnerdesk.security;
 
+import java.time.Clock;
+
+import com.partnerdesk.audit.AuditTrail;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -23,10 +31,27 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /**
+     * Health and metrics answer on the management port only (see {@code management.server.port}), which is kept off
+     * the public network; on the public port these paths are ordinary, unknown pages.
+     */
+    @Bean
+    @Order(50)
+    SecurityFilterChain managementSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable())
+            .securityContext(context -> context.disable())
+            .sessionManagement(session -> session.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(100)
-    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn) throws Exception {
+        http.authenticationManager(staffSignIn)
+            .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
@@ -40,6 +65,15 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */
+    @Bean
+    AuthenticationManager staffSignIn(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
+            SignInThrottle throttle, AuditTrail audit, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit, clock));
     }
 
     @Bean
