@@ -14,6 +14,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -57,7 +58,11 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 .requestMatchers("/sign-out").authenticated()
                 .anyRequest().hasAnyRole(StaffRole.ADMIN_AGENT.name(), StaffRole.HELPDESK_AGENT.name()))
-            .formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).permitAll())
+            .formLogin(form -> form.loginPage("/sign-in")
+                .defaultSuccessUrl("/", false)
+                .failureHandler((request, response, failure) -> response
+                    .sendRedirect(request.getContextPath() + failureUrl(failure)))
+                .permitAll())
             .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
@@ -65,6 +70,18 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Where a refused sign-in goes. The reason travels in the URL rather than in a session, so failed attempts leave
+     * no session rows behind; tampering with it changes only the message shown.
+     */
+    static String failureUrl(AuthenticationException failure) {
+        if (failure instanceof SignInThrottled lock) {
+            return "/sign-in?locked=" + lock.getScope().name().toLowerCase(java.util.Locale.ROOT) + "&minutes="
+                    + lock.getMinutesLeft();
+        }
+        return "/sign-in?error";
     }
 
     /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */

@@ -1,34 +1,34 @@
 package com.partnerdesk.security.web;
 
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
-
-import com.partnerdesk.security.SignInThrottled;
-
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
 class SignInController {
 
     /** After a refused sign-in, says why: a wrong password, or a lock and how long it still lasts. */
     @GetMapping("/sign-in")
-    String signIn(HttpServletRequest request, Model model) {
-        if (request.getParameter("error") != null) {
-            HttpSession session = request.getSession(false);
-            Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            if (failure instanceof SignInThrottled lock) {
-                model.addAttribute("problemKey", lock.getScope() == SignInThrottled.Scope.ACCOUNT ? "signIn.locked"
-                        : "signIn.addressLocked");
-                model.addAttribute("problemArguments", new Object[] { lock.getMinutesLeft() });
-            }
-            else {
-                model.addAttribute("problemKey", "signIn.failed");
-                model.addAttribute("problemArguments", new Object[0]);
-            }
+    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
+            @RequestParam(required = false) String minutes, Model model) {
+        if ("account".equals(locked) || "address".equals(locked)) {
+            model.addAttribute("problemKey", "account".equals(locked) ? "signIn.locked" : "signIn.addressLocked");
+            model.addAttribute("problemArguments", new Object[] { minutesFrom(minutes) });
+        }
+        else if (error != null) {
+            model.addAttribute("problemKey", "signIn.failed");
+            model.addAttribute("problemArguments", new Object[0]);
         }
         return "security/sign-in";
+    }
+
+    private static long minutesFrom(String minutes) {
+        try {
+            return Math.min(Math.max(Long.parseLong(minutes), 1), 24 * 60);
+        }
+        catch (NumberFormatException unreadable) {
+            return 15;
+        }
     }
 }
