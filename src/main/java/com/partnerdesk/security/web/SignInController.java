@@ -1,5 +1,7 @@
 package com.partnerdesk.security.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,13 +12,13 @@ class SignInController {
 
     /** After a refused sign-in, says why: a wrong password, or a lock and how long it still lasts. */
     @GetMapping("/sign-in")
-    String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
-            @RequestParam(required = false) String minutes, Model model) {
+    String signIn(@RequestParam(required = false) String locked, @RequestParam(required = false) String minutes,
+            HttpServletRequest request, Model model) {
         if ("account".equals(locked) || "address".equals(locked)) {
             model.addAttribute("problemKey", "account".equals(locked) ? "signIn.locked" : "signIn.addressLocked");
             model.addAttribute("problemArguments", new Object[] { minutesFrom(minutes) });
         }
-        else if (error != null) {
+        else if (request.getParameterMap().containsKey("error")) {
             model.addAttribute("problemKey", "signIn.failed");
             model.addAttribute("problemArguments", new Object[0]);
         }

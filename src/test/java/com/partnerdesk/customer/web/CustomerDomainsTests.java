@@ -66,7 +66,7 @@ class CustomerDomainsTests {
         data.user(customer, "Ana Uno", "ana");
         data.user(customer, "Ben Dos", "ben");
         UUID gone = data.user(customer, "Cai Tres", "cai");
-        jdbc.update("update customer_user set deleted_at = now() where customer_id = ? and id = ?", customer.id(), gone);
+        jdbc.update("update customer_user set deleted_at = now(), deleted_by = 'admin' where customer_id = ? and id = ?", customer.id(), gone);
 
         String page = mvc.perform(post("/customers/{id}/domains", customer.id()).param("companyName", customer.name())
             .param("domains", "replacement-" + UUID.randomUUID().toString().substring(0, 8) + ".example")
