@@ -39,7 +39,7 @@ class OperationsTests {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests");
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
     }
 
     @Test
