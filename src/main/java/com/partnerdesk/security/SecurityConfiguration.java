@@ -37,7 +37,7 @@ class SecurityConfiguration {
      * the public network; on the public port these paths are ordinary, unknown pages.
      */
     @Bean
-    @Order(50)
+    @Order(40)
     SecurityFilterChain managementSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(EndpointRequest.toAnyEndpoint())
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
