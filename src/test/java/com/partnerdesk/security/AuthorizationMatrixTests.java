@@ -76,6 +76,16 @@ class AuthorizationMatrixTests {
         expect("GET  /customers/{customerId}/handoffs/{handoffId}",           SIGN_IN, OK, OK,   OK),
         expect("POST /customers/{customerId}/handoffs/{handoffId}/email",     SIGN_IN, NOT_FOUND, NOT_FOUND, FORBIDDEN),
         expect("GET  /customers/{customerId}/handoffs/{handoffId}/download",  SIGN_IN, OK, OK,   OK),
+        expect("GET  /customers/{customerId}/subscriptions",        SIGN_IN,   OK,    OK,        OK),
+        // Posted bare, the add form comes back with its errors and the seat change with a warning.
+        expect("POST /customers/{customerId}/subscriptions",        SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),
+        expect("POST /customers/{customerId}/subscriptions/{subscriptionId}/seats", SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+        expect("GET  /customers/{customerId}/users/{userId}/licenses",  SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+        expect("POST /customers/{customerId}/users/{userId}/licenses",  SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+        // Without a selection there is nothing to manage.
+        expect("GET  /customers/{customerId}/users/licenses",       SIGN_IN,   NOT_FOUND, FORBIDDEN, FORBIDDEN),
+        expect("POST /customers/{customerId}/users/licenses",       SIGN_IN,   NOT_FOUND, FORBIDDEN, FORBIDDEN),
+        expect("GET  /customers/{customerId}/license-changes/{changeId}",   SIGN_IN, NOT_FOUND, NOT_FOUND, NOT_FOUND),
         expect("GET  /demo/mailbox",                                SIGN_IN,   OK,    OK,        OK));
 
     /** The customer users' own area under /my/** (its own sign-in), declared apart from the staff pages. */
@@ -238,6 +248,8 @@ class AuthorizationMatrixTests {
             case "subscriptionId" -> fixture.subscriptionId().toString();
             // No handoff exists: its page and download answer "gone" without the key cookie only its creator holds.
             case "handoffId" -> fixture.handoffId().toString();
+            // No license change exists either: the report of an unknown change is not found.
+            case "changeId" -> fixture.handoffId().toString();
             default -> throw new AssertionError("No fixture for the path variable {" + variable
                     + "}: add it to AuthorizationMatrixTests.fixtureValue");
         };

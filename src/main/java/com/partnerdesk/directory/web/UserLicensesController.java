@@ -71,8 +71,12 @@ class UserLicensesController {
 
     @GetMapping("/customers/{customerId}/users/licenses")
     @AdminAgentOnly
-    String selectionEditor(@PathVariable UUID customerId, @RequestParam UUID selection, Model model) {
+    String selectionEditor(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection,
+            Model model) {
         Customer customer = customers.require(customerId);
+        if (selection == null) {
+            throw new SelectionNotFound(null);
+        }
         model.addAttribute("form", LicenseForm.unchanged(selection));
         return editor(customer, null, selected(customerId, selection), model);
     }
