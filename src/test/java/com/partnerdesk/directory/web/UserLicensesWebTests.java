@@ -222,7 +222,7 @@ class UserLicensesWebTests {
         mvc.perform(get("/customers/{c}/users/{u}/licenses", customer.id(), ada)
             .with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(content().string(allOf(containsString("data-over=\"true\""),
-                    containsString("Visio Plan 2: 1 seats needed, 0 available."),
+                    containsString("Visio Plan 2: 1 seat needed, 0 available."),
                     containsString("Save is unavailable"))));
         mvc.perform(post("/customers/{c}/users/{u}/licenses", customer.id(), ada)
             .param("licenses[" + e3 + "]", "REMOVE")
@@ -231,7 +231,7 @@ class UserLicensesWebTests {
             .with(csrf()))
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(
-                    containsString("Visio Plan 2: 1 seats needed, 0 available. Nothing was changed."),
+                    containsString("Visio Plan 2: 1 seat needed, 0 available. Nothing was changed."),
                     matchesPattern("(?s).*name=\"licenses\\[" + e3 + "\\]\" value=\"REMOVE\"[^>]*checked.*"))));
 
         assertThat(holdings(customer.id(), ada)).containsExactly("SPE_E3");
