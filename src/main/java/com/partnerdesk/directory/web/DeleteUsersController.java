@@ -59,17 +59,20 @@ class DeleteUsersController {
         return delete(customers.require(customerId), List.of(userId), null, form, staff, model, redirect);
     }
 
-    /** The users selected on the list; the selection is resolved again on Delete, never trusted from the page. */
+    /**
+     * The users selected on the list; the selection is resolved again on Delete, never trusted from the page. A
+     * missing selection is refused as unknown, after the role check.
+     */
     @GetMapping("/customers/{customerId}/users/delete")
     @AdminAgentOnly
-    String confirmSelected(@PathVariable UUID customerId, @RequestParam UUID selection, Model model) {
+    String confirmSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection, Model model) {
         Customer customer = customers.require(customerId);
         return confirmation(customer, selections.userIds(customerId, selection), selection, false, model);
     }
 
     @PostMapping("/customers/{customerId}/users/delete")
     @AdminAgentOnly
-    String deleteSelected(@PathVariable UUID customerId, @RequestParam UUID selection, DeleteForm form,
+    String deleteSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection, DeleteForm form,
             Principal staff, Model model, RedirectAttributes redirect) {
         Customer customer = customers.require(customerId);
         return delete(customer, selections.userIds(customerId, selection), selection, form, staff, model, redirect);

@@ -17,6 +17,7 @@ import com.partnerdesk.directory.RestoreReport;
 import com.partnerdesk.directory.RestoreRequest;
 import com.partnerdesk.directory.RuleViolation;
 import com.partnerdesk.directory.UserDirectory;
+import com.partnerdesk.directory.UserNotFound;
 import com.partnerdesk.handoff.HandoffCookies;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
@@ -98,7 +99,7 @@ class DeletedUsersController {
     @AdminAgentOnly
     String restoreAsForm(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
         Customer customer = customers.require(customerId);
-        DirectoryUser user = directory.require(customerId, userId);
+        DirectoryUser user = deleted(customerId, userId);
         model.addAttribute("form", new RestoreAsForm(user.getUsername()));
         return restoreAsPage(customer, user, model);
     }
@@ -109,7 +110,7 @@ class DeletedUsersController {
             @ModelAttribute("form") RestoreAsForm form, BindingResult result, Principal staff,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         Customer customer = customers.require(customerId);
-        DirectoryUser user = directory.require(customerId, userId);
+        DirectoryUser user = deleted(customerId, userId);
         String username = form.username() == null ? "" : form.username().strip();
         try {
             return toResult(customerId, List.of(new RestoreRequest(userId, username)), staff, request, response,
@@ -137,6 +138,14 @@ class DeletedUsersController {
             redirect.addFlashAttribute("handoffPath", path);
         });
         return "redirect:/customers/" + customerId + "/deleted-users/restored";
+    }
+
+    private DirectoryUser deleted(UUID customerId, UUID userId) {
+        DirectoryUser user = directory.require(customerId, userId);
+        if (!user.isDeleted()) {
+            throw new UserNotFound(userId);
+        }
+        return user;
     }
 
     private static String restoreAsPage(Customer customer, DirectoryUser user, Model model) {
