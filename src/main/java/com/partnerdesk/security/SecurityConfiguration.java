@@ -1,8 +1,5 @@
 package com.partnerdesk.security;
 
-import java.util.List;
-import java.util.Optional;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,9 +9,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -31,8 +25,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain staffSecurity(HttpSecurity http, List<CsrfRefusalRedirect> csrfRefusalRedirects)
-            throws Exception {
+    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
@@ -42,33 +35,11 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-            .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(
-                    accessDenied(csrfRefusalRedirects)))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
-    }
-
-    /**
-     * A 403 as usual, except for a missing or wrong CSRF token that a feature can explain (see
-     * {@link CsrfRefusalRedirect}): then the browser is sent to the page that explains it, and still nothing happens.
-     */
-    private static AccessDeniedHandler accessDenied(List<CsrfRefusalRedirect> csrfRefusalRedirects) {
-        AccessDeniedHandler forbidden = new AccessDeniedHandlerImpl();
-        return (request, response, denied) -> {
-            if (denied instanceof CsrfException) {
-                for (CsrfRefusalRedirect redirect : csrfRefusalRedirects) {
-                    Optional<String> target = redirect.redirectFor(request);
-                    if (target.isPresent()) {
-                        response.sendRedirect(request.getContextPath() + target.get());
-                        return;
-                    }
-                }
-            }
-            forbidden.handle(request, response, denied);
-        };
     }
 
     @Bean

@@ -85,7 +85,7 @@ class ImportHandoffEmailTests {
 
         MimeMessage[] received = smtp.getReceivedMessages();
         assertThat(received).hasSize(1);
-        assertThat(received[0].getSubject()).isEqualTo("Temporary passwords for Import Mail Contoso");
+        assertThat(received[0].getSubject()).isEqualTo("Temporary passwords for " + customer.name());
         String body = (String) received[0].getContent();
         assertThat(body.split("Temporary password: ", -1)).hasSize(12);
         List<String> passwordsOnPage = page.lines().filter(line -> line.contains("credential-password"))

@@ -24,9 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A file over the limit, posted by the real form to the real server: its CSRF token sits in a body the container
- * refuses to parse, so the upload is refused as any tokenless request is; the admin still gets the upload page with
- * the limit explained, and nothing is staged. No token ever travels in a URL.
+ * A file over the limit, posted as the real form posts it to the real server, its CSRF token in the body: the admin
+ * gets the upload page with the limit explained instead of an error page, and nothing is staged. No token travels in a
+ * URL, and a small upload without its token is still refused.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadTooLargeTests {
