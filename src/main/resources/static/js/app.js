@@ -115,14 +115,19 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   });
 
-  // A running import: poll its progress and reload the page once it has moved on to its next step.
+  // A running import: poll its progress and reload the page once it has moved on to its next step; a finished creation
+  // goes straight on to the confirmation page of the temporary passwords.
   document.querySelectorAll('[data-poll-url]').forEach((section) => {
     const bar = section.querySelector('[data-progress-bar]');
     const poll = () => fetch(section.dataset.pollUrl, { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then((progress) => {
         if (progress.status !== 'READING' && progress.status !== 'CREATING') {
-          window.location.reload();
+          if (progress.confirmationUrl) {
+            window.location.assign(progress.confirmationUrl);
+          } else {
+            window.location.reload();
+          }
           return;
         }
         if (bar && progress.validCount > 0) {

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An import as its page shows it: progress while running, counts and choices once read, the outcome after. */
+/**
+ * An import as its page shows it: progress while running, counts and choices once read, the outcome after.
+ *
+ * @param handoffId once created, the one-time handoff that holds the new users' temporary passwords
+ */
 public record ImportBatchView(
         UUID id,
         UUID customerId,
@@ -26,8 +30,7 @@ public record ImportBatchView(
         int rowsCreated,
         String createErrorKey,
         List<Object> createErrorArguments,
-        boolean passwordListAvailable,
-        Instant passwordListExpiresAt,
+        UUID handoffId,
         Instant createdAt) {
 
     public Object[] fileErrorArgumentArray() {

@@ -35,7 +35,7 @@ class ImportBatches {
             id, customer_id, file_name, status, template, charset, delimiter, file_error_key, file_error_args,
             file_notices, rows_read, valid_count, rejected_count, warning_count, skipped_count,
             default_usage_location, file_subscription_ids, rows_created, create_error_key, create_error_args,
-            handoff_ciphertext is not null as has_handoff, handoff_expires_at, created_at
+            handoff_id, created_at
             """;
 
     private final JdbcTemplate jdbc;
@@ -210,13 +210,15 @@ class ImportBatches {
                 rowsCreated, Timestamp.from(now), customerId, batchId));
     }
 
-    /** Inside the creation's transaction: the last write, so the batch shows CREATED exactly when the users exist. */
-    void markCreated(UUID customerId, UUID batchId, int created, byte[] passwordList, Instant expiresAt, Instant now) {
+    /**
+     * Inside the creation's transaction: the last write, so the batch shows CREATED exactly when the users and their
+     * handoff exist.
+     */
+    void markCreated(UUID customerId, UUID batchId, int created, UUID handoffId, Instant now) {
         int updated = jdbc.update("""
-                update import_batch set status = 'CREATED', rows_created = ?, handoff_ciphertext = ?,
-                       handoff_expires_at = ?, updated_at = ?
+                update import_batch set status = 'CREATED', rows_created = ?, handoff_id = ?, updated_at = ?
                 where customer_id = ? and id = ? and status = 'CREATING'
-                """, created, passwordList, Timestamp.from(expiresAt), Timestamp.from(now), customerId, batchId);
+                """, created, handoffId, Timestamp.from(now), customerId, batchId);
         if (updated == 0) {
             throw new IllegalStateException("Import " + batchId + " stopped creating meanwhile");
         }
@@ -231,35 +233,15 @@ class ImportBatches {
                 """, messageKey, NotesJson.arguments(arguments), Timestamp.from(now), customerId, batchId));
     }
 
-    byte[] passwordList(UUID customerId, UUID staffId, UUID batchId, Instant now) {
-        return jdbc.query("""
-                select handoff_ciphertext from import_batch
-                where customer_id = ? and staff_id = ? and id = ? and handoff_expires_at > ?
-                """, (rs, row) -> rs.getBytes(1), customerId, staffId, batchId, Timestamp.from(now))
-                .stream().findFirst().orElse(null);
-    }
-
-    void forgetPasswordList(UUID customerId, UUID staffId, UUID batchId) {
-        jdbc.update("""
-                update import_batch set handoff_ciphertext = null, handoff_expires_at = null
-                where customer_id = ? and staff_id = ? and id = ?
-                """, customerId, staffId, batchId);
-    }
-
     /**
-     * Tidies the customer's old imports when a new one starts: expired password lists go at once, finished previews
-     * with their rows after a day. No scheduled job is needed, and no list outlives its next import.
+     * Tidies the customer's old imports when a new one starts: finished previews go with their rows after a day. No
+     * scheduled job is needed; the handoffs of created imports expire on their own.
      */
     void tidy(UUID customerId, Instant now) {
         jdbc.update("""
-                update import_batch set handoff_ciphertext = null, handoff_expires_at = null
-                where customer_id = ? and handoff_expires_at <= ?
-                """, customerId, Timestamp.from(now));
-        jdbc.update("""
                 delete from import_batch
                 where customer_id = ? and status not in ('READING', 'CREATING') and updated_at < ?
-                  and (handoff_expires_at is null or handoff_expires_at <= ?)
-                """, customerId, Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now));
+                """, customerId, Timestamp.from(now.minus(Duration.ofDays(1))));
     }
 
     long count(UUID customerId, UUID batchId, boolean valid) {
@@ -324,7 +306,6 @@ class ImportBatches {
 
     private static ImportBatchView batch(ResultSet rs, int row) throws SQLException {
         String template = rs.getString("template");
-        Timestamp expires = rs.getTimestamp("handoff_expires_at");
         return new ImportBatchView(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
                 rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status")),
                 template == null ? null : CsvTemplate.valueOf(template), rs.getString("charset"),
@@ -335,8 +316,7 @@ class ImportBatches {
                 rs.getString("default_usage_location"),
                 Arrays.asList((UUID[]) rs.getArray("file_subscription_ids").getArray()), rs.getInt("rows_created"),
                 rs.getString("create_error_key"), NotesJson.arguments(rs.getString("create_error_args")),
-                rs.getBoolean("has_handoff"), expires == null ? null : expires.toInstant(),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getObject("handoff_id", UUID.class), rs.getTimestamp("created_at").toInstant());
     }
 
     private static StagedRow stagedRow(ResultSet rs, int row) throws SQLException {

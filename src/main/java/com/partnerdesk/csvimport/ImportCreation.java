@@ -5,23 +5,35 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.directory.CreatedUser;
+import com.partnerdesk.directory.CreationAudit;
+import com.partnerdesk.directory.NewUser;
+import com.partnerdesk.directory.UserCreation;
+import com.partnerdesk.directory.UserProfile;
+import com.partnerdesk.handoff.IssuedCredential;
+import com.partnerdesk.handoff.OpenedHandoff;
+import com.partnerdesk.handoff.PasswordHandoffs;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates every valid row of a batch in one transaction (see docs/decisions/0005): users, licenses, the encrypted
- * password list and the batch's CREATED status commit together or not at all.
+ * Creates every valid row of a batch in one transaction (see docs/decisions/0005) through the directory's
+ * {@link UserCreation}, a chunk at a time: users, licenses, the one-time handoff of their passwords, the batch's
+ * CREATED status and one audit entry for the whole import commit together or not at all.
  */
 @Component
 class ImportCreation {
 
     private final ImportBatches batches;
 
-    private final ImportedUserWriter writer;
+    private final UserCreation userCreation;
+
+    private final PasswordHandoffs handoffs;
 
     private final AuditTrail audit;
 
@@ -29,23 +41,28 @@ class ImportCreation {
 
     private final Clock clock;
 
-    ImportCreation(ImportBatches batches, ImportedUserWriter writer, AuditTrail audit, ImportSettings settings,
-            Clock clock) {
+    ImportCreation(ImportBatches batches, UserCreation userCreation, PasswordHandoffs handoffs, AuditTrail audit,
+            ImportSettings settings, Clock clock) {
         this.batches = batches;
-        this.writer = writer;
+        this.userCreation = userCreation;
+        this.handoffs = handoffs;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** @return how many users were created */
+    /**
+     * @param handoff the reserved handoff whose key the staff member's browser already holds
+     * @return how many users were created
+     * @throws com.partnerdesk.directory.UserCreationRefused when a row no longer passes (a user appeared meanwhile)
+     * @throws com.partnerdesk.licensing.SeatsExhausted when the seats ran out meanwhile
+     */
     @Transactional
-    public int create(ImportBatchView batch, PasswordListKey key) {
+    public int create(ImportBatchView batch, OpenedHandoff handoff, String staffUsername) {
         Instant now = clock.instant();
-        Instant passwordsExpire = now.plus(settings.temporaryPasswordLifetime());
         String defaultUsageLocation = batch.defaultUsageLocation() == null ? "" : batch.defaultUsageLocation();
-        LinkedHashSet<UUID> forEveryone = new LinkedHashSet<>(batch.fileSubscriptionIds());
-        List<CreatedCredential> credentials = new ArrayList<>(batch.validCount());
+        Set<UUID> forEveryone = new LinkedHashSet<>(batch.fileSubscriptionIds());
+        List<IssuedCredential> credentials = new ArrayList<>(batch.validCount());
         int afterRow = 0;
         while (true) {
             List<ImportBatches.ValidRow> chunk = batches.validRows(batch.customerId(), batch.id(), afterRow,
@@ -53,21 +70,23 @@ class ImportCreation {
             if (chunk.isEmpty()) {
                 break;
             }
-            List<ImportedUserWriter.NewImportedUser> users = new ArrayList<>(chunk.size());
+            List<NewUser> users = new ArrayList<>(chunk.size());
             for (ImportBatches.ValidRow row : chunk) {
-                String password = TemporaryPasswords.generate();
-                users.add(new ImportedUserWriter.NewImportedUser(UUID.randomUUID(), row.firstName(), row.lastName(),
-                        row.displayName(), row.username(),
-                        row.usageLocation().isEmpty() ? defaultUsageLocation : row.usageLocation(),
-                        TemporaryPasswords.hash(password), row.subscriptionIds()));
-                credentials.add(new CreatedCredential(row.displayName(), row.username(), password));
+                Set<UUID> licenses = new LinkedHashSet<>(forEveryone);
+                licenses.addAll(row.subscriptionIds());
+                users.add(new NewUser(new UserProfile(row.firstName(), row.lastName(), row.displayName(),
+                        row.username(), row.usageLocation().isEmpty() ? defaultUsageLocation : row.usageLocation(),
+                        Set.of()), licenses));
             }
-            writer.write(batch.customerId(), users, forEveryone, now, passwordsExpire);
+            for (CreatedUser created : userCreation.createAll(batch.customerId(), users, CreationAudit.BY_CALLER)) {
+                credentials.add(new IssuedCredential(created.displayName(), created.username(),
+                        created.temporaryPassword()));
+            }
             afterRow = chunk.get(chunk.size() - 1).rowNumber();
             batches.progressCreated(batch.customerId(), batch.id(), credentials.size(), clock.instant());
         }
-        batches.markCreated(batch.customerId(), batch.id(), credentials.size(),
-                PasswordListCipher.encrypt(credentials, key), now.plus(settings.passwordListLifetime()), now);
+        handoffs.open(handoff, staffUsername, credentials);
+        batches.markCreated(batch.customerId(), batch.id(), credentials.size(), handoff.id(), now);
         audit.record(batch.customerId(), "users.imported", batch.fileName(),
                 "created=" + credentials.size() + ", rejected=" + batch.rejectedCount() + ", warnings="
                         + batch.warningCount() + ", skipped=" + batch.skippedCount() + ", licensesForFile="

@@ -15,8 +15,6 @@ import org.springframework.util.unit.DataSize;
  * @param backgroundAboveBytes   files larger than this are read in the background, with a progress bar
  * @param backgroundAboveRows    imports creating more users than this run in the background
  * @param createChunkRows        users written per statement while creating
- * @param passwordListLifetime   how long the list of temporary passwords can be read after creation
- * @param temporaryPasswordLifetime how long a temporary password works before the user must get a new one
  * @param restoreWindow          how long a deleted user can be restored, so that its username is still taken
  */
 @ConfigurationProperties("partnerdesk.import")
@@ -26,8 +24,6 @@ public record ImportSettings(
         @DefaultValue("512KB") DataSize backgroundAboveBytes,
         @DefaultValue("2000") int backgroundAboveRows,
         @DefaultValue("5000") int createChunkRows,
-        @DefaultValue("15m") Duration passwordListLifetime,
-        @DefaultValue("7d") Duration temporaryPasswordLifetime,
         @DefaultValue("30d") Duration restoreWindow) {
 
     public CsvLimits limits() {

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.UserAccountRules;
+import com.partnerdesk.directory.UserCreationRefused;
+import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
 import jakarta.annotation.PreDestroy;
@@ -30,7 +32,8 @@ import org.springframework.security.concurrent.DelegatingSecurityContextExecutor
 import org.springframework.stereotype.Service;
 
 /**
- * Bulk import of users from a CSV file: upload, staged preview, choices, creation and the one-time password list.
+ * Bulk import of users from a CSV file: upload, staged preview, choices and creation, whose temporary passwords go to
+ * the shared one-time handoff.
  * Every method takes the customer from the URL and the signed-in staff member; another customer's or colleague's
  * import is not found. Small files are handled within the request; large ones in the background, with progress kept
  * in the batch row so that any instance can show it.
@@ -160,7 +163,8 @@ public class UserImports {
         require(customerId, staffId, batchId);
         List<UUID> distinct = subscriptionIds.stream().distinct().toList();
         licensing.requireSubscriptions(customerId, distinct);
-        String location = usageLocation == null || usageLocation.isBlank() ? null : usageLocation.strip();
+        String location = usageLocation == null || usageLocation.isBlank() ? null
+                : UserAccountRules.normaliseUsageLocation(usageLocation);
         if (location != null && !UserAccountRules.isUsageLocation(location)) {
             throw new IllegalArgumentException("Not an ISO country code: " + location);
         }
@@ -168,32 +172,35 @@ public class UserImports {
     }
 
     /**
-     * Creates every valid row, in the request or in the background. A failure rolls everything back and brings the
-     * preview back with the reason; nothing is half created.
+     * Creates every valid row, in the request or in the background, and hands their temporary passwords to the staff
+     * member through the reserved handoff, whose key their browser already holds. A failure rolls everything back and
+     * brings the preview back with the reason; nothing is half created.
      *
+     * @param handoff from {@link com.partnerdesk.handoff.PasswordHandoffs#reserve}; its key stays in memory only
      * @throws ImportNotReady        when the import is not a preview waiting to be created
      * @throws ImportAlreadyRunning  when another import of the customer is running
      */
-    public void create(UUID customerId, UUID staffId, UUID batchId, PasswordListKey key) {
+    public void create(UUID customerId, UUID staffId, String staffUsername, UUID batchId, OpenedHandoff handoff) {
         ImportBatchView batch = require(customerId, staffId, batchId);
         batches.startCreating(customerId, staffId, batchId, clock.instant());
         if (batch.validCount() > settings.backgroundAboveRows()) {
-            background.execute(() -> runCreation(batch, key));
+            background.execute(() -> runCreation(batch, handoff, staffUsername));
         }
         else {
-            runCreation(batch, key);
+            runCreation(batch, handoff, staffUsername);
         }
     }
 
-    private void runCreation(ImportBatchView batch, PasswordListKey key) {
+    private void runCreation(ImportBatchView batch, OpenedHandoff handoff, String staffUsername) {
         try {
-            creation.create(batch, key);
+            creation.create(batch, handoff, staffUsername);
         }
         catch (SeatsExhausted exhausted) {
             creationFailed(batch, "import.create.seatsExhausted", List.of(exhausted.getProductName(),
                     exhausted.getSeatsNeeded(), exhausted.getSeatsAvailable()));
         }
-        catch (DuplicateKeyException usersAppeared) {
+        catch (DuplicateKeyException | UserCreationRefused usersAppeared) {
+            // The preview judged every row; a rule failing now means users were created or domains changed since.
             creationFailed(batch, "import.create.usersAppeared", List.of());
         }
         catch (RuntimeException failure) {
@@ -206,22 +213,6 @@ public class UserImports {
         batches.creationFailed(batch.customerId(), batch.id(), messageKey, arguments, clock.instant());
         audit.recordFailure(batch.customerId(), "users.imported", batch.fileName(),
                 "created=0, valid=" + batch.validCount() + ", reason=" + messageKey);
-    }
-
-    /**
-     * The created users with their temporary passwords, while the list lives and only with the key from the
-     * creating browser.
-     * @return null when the list is gone (expired, dismissed) or the key does not open it
-     */
-    public List<CreatedCredential> passwordList(UUID customerId, UUID staffId, UUID batchId, PasswordListKey key) {
-        require(customerId, staffId, batchId);
-        byte[] sealed = batches.passwordList(customerId, staffId, batchId, clock.instant());
-        return sealed == null || key == null ? null : PasswordListCipher.decrypt(sealed, key);
-    }
-
-    public void forgetPasswordList(UUID customerId, UUID staffId, UUID batchId) {
-        require(customerId, staffId, batchId);
-        batches.forgetPasswordList(customerId, staffId, batchId);
     }
 
     @PreDestroy

@@ -45,8 +45,18 @@ public class UserAccountRules {
         return violations;
     }
 
+    /** An ISO 3166 country code, in any case ("es" is Spain as much as "ES" is). */
     public static boolean isUsageLocation(String code) {
-        return code != null && code.length() == 2 && ISO_COUNTRIES.contains(code);
+        String normal = normaliseUsageLocation(code);
+        return normal != null && normal.length() == 2 && ISO_COUNTRIES.contains(normal);
+    }
+
+    /**
+     * A usage location as it is stored and compared: without surrounding spaces and upper-case, as ISO writes it.
+     * Admins type "es" in forms and spreadsheets; the country is the same.
+     */
+    public static String normaliseUsageLocation(String code) {
+        return code == null ? null : code.strip().toUpperCase(Locale.ROOT);
     }
 
     private static void checkName(UserField field, String value, List<RuleViolation> violations) {

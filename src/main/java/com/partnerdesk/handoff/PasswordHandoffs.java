@@ -46,16 +46,34 @@ public class PasswordHandoffs {
      */
     @Transactional
     public OpenedHandoff open(UUID customerId, String staffUsername, List<IssuedCredential> credentials) {
-        UUID id = UUID.randomUUID();
-        String key = HandoffCipher.newKey();
+        return open(reserve(customerId), staffUsername, credentials);
+    }
+
+    /**
+     * A new handoff id and key, with nothing stored yet: for work that finishes after the request that starts it (a
+     * large import in the background). The request gives the key to the browser at once ({@link HandoffCookies#handTo}
+     * on {@link HandoffCookies#path}); the work keeps it in memory only and stores its list with {@link #open(
+     * OpenedHandoff, String, List)} when done. Until then the confirmation page says the passwords are not available.
+     */
+    public OpenedHandoff reserve(UUID customerId) {
+        return new OpenedHandoff(customerId, UUID.randomUUID(), HandoffCipher.newKey());
+    }
+
+    /**
+     * Stores the list under a {@link #reserve reserved} id and key, in the caller's transaction when there is one.
+     * @throws org.springframework.dao.DuplicateKeyException when that id was stored already
+     */
+    @Transactional
+    public OpenedHandoff open(OpenedHandoff reserved, String staffUsername, List<IssuedCredential> credentials) {
         Instant now = clock.instant();
         jdbc.update("""
                 insert into password_handoff (customer_id, id, staff_username, sealed, credential_count, created_at,
                     expires_at)
                 values (?, ?, ?, ?, ?, ?, ?)
-                """, customerId, id, staffUsername, HandoffCipher.seal(key, id, credentials), credentials.size(),
+                """, reserved.customerId(), reserved.id(), staffUsername,
+                HandoffCipher.seal(reserved.key(), reserved.id(), credentials), credentials.size(),
                 Timestamp.from(now), Timestamp.from(now.plus(lifetime)));
-        return new OpenedHandoff(customerId, id, key);
+        return reserved;
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.directory.UserCreation;
+import com.partnerdesk.handoff.PasswordHandoffs;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,7 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Creation is all or nothing: a fault in the database at row k, after earlier chunks have written users and taken
- * seats, leaves no user, no license and no seat behind.
+ * seats, leaves no user, no license, no seat and no handoff of passwords behind.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -44,7 +46,10 @@ class ImportCreationTransactionTests {
     ImportBatches batches;
 
     @Autowired
-    ImportedUserWriter writer;
+    UserCreation userCreation;
+
+    @Autowired
+    PasswordHandoffs handoffs;
 
     @Autowired
     AuditTrail audit;
@@ -82,12 +87,12 @@ class ImportCreationTransactionTests {
 
         // Chunks of five: four chunks of users and seats are written before the fault hits the fifth.
         ImportSettings smallChunks = new ImportSettings(150_000, DataSize.ofMegabytes(35), DataSize.ofKilobytes(512),
-                2000, 5, Duration.ofMinutes(15), Duration.ofDays(7), Duration.ofDays(30));
-        ImportCreation creation = new ImportCreation(batches, writer, audit, smallChunks, clock);
+                2000, 5, Duration.ofDays(30));
+        ImportCreation creation = new ImportCreation(batches, userCreation, handoffs, audit, smallChunks, clock);
         ImportBatchView batch = imports.require(customer.id(), staffId, batchId);
         batches.startCreating(customer.id(), staffId, batchId, clock.instant());
         assertThatThrownBy(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> creation.create(batch, PasswordListKey.generate())))
+                .executeWithoutResult(status -> creation.create(batch, handoffs.reserve(customer.id()), "fault-admin")))
                 .hasMessageContaining("injected fault");
 
         assertThat(imports.require(customer.id(), staffId, batchId).rowsCreated())
@@ -96,12 +101,12 @@ class ImportCreationTransactionTests {
 
         // The same fault through the service: the preview comes back with the reason, the failure is audited.
         batches.creationFailed(customer.id(), batchId, "import.create.failed", List.of(), clock.instant());
-        imports.create(customer.id(), staffId, batchId, PasswordListKey.generate());
+        imports.create(customer.id(), staffId, "fault-admin", batchId, handoffs.reserve(customer.id()));
 
         ImportBatchView after = imports.require(customer.id(), staffId, batchId);
         assertThat(after.status()).isEqualTo(ImportStatus.READY);
         assertThat(after.createErrorKey()).isEqualTo("import.create.failed");
-        assertThat(after.passwordListAvailable()).isFalse();
+        assertThat(after.handoffId()).isNull();
         assertNothingCreated(customer, e3);
         assertThat(jdbc.queryForList("select outcome from audit_entry where customer_id = ? and action = 'users.imported'",
                 String.class, customer.id())).containsExactly("FAILURE");
@@ -124,5 +129,9 @@ class ImportCreationTransactionTests {
                 customer.id())).isZero();
         assertThat(jdbc.queryForObject("select seats_assigned from subscription where id = ?", Integer.class,
                 subscription)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from password_handoff where customer_id = ?", Integer.class,
+                customer.id())).as("no temporary passwords handed over").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where customer_id = ? and action = 'user.created'",
+                Integer.class, customer.id())).isZero();
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.handoff.PasswordHandoffs;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +40,9 @@ class UserImportBenchmarks {
 
     @Autowired
     UserImports imports;
+
+    @Autowired
+    PasswordHandoffs handoffs;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -75,7 +79,7 @@ class UserImportBenchmarks {
         assertThat(batch.validCount()).isEqualTo(users);
 
         long createStart = System.nanoTime();
-        imports.create(customer.id(), staffId, batchId, PasswordListKey.generate());
+        imports.create(customer.id(), staffId, "benchmark", batchId, handoffs.reserve(customer.id()));
         awaitStatus(customer, staffId, batchId, ImportStatus.CREATED);
         long createMillis = (System.nanoTime() - createStart) / 1_000_000;
         assertThat(jdbc.queryForObject("select count(*) from customer_user where customer_id = ?", Integer.class,

@@ -8,8 +8,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * An upload over the container's multipart limit is refused before any controller runs; instead of an error page the
- * admin gets the upload page again with the limit explained. The form carries its CSRF token in the URL too, because
- * the container does not read the body of a refused upload.
+ * admin gets the upload page again with the limit explained. This covers a client that sends its CSRF token in a
+ * header; the form's token sits in the unread body, and {@link UploadTooLargeFilter} explains that case.
  */
 @ControllerAdvice
 class UploadTooLargeAdvice {

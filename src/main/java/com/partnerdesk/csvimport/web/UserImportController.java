@@ -4,26 +4,27 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import com.partnerdesk.csvimport.CreatedCredential;
 import com.partnerdesk.csvimport.ImportAlreadyRunning;
 import com.partnerdesk.csvimport.ImportBatchView;
 import com.partnerdesk.csvimport.ImportNotReady;
 import com.partnerdesk.csvimport.ImportStatus;
 import com.partnerdesk.csvimport.ImportTemplate;
-import com.partnerdesk.csvimport.PasswordListKey;
 import com.partnerdesk.csvimport.SeatNeed;
 import com.partnerdesk.csvimport.StagedRow;
 import com.partnerdesk.csvimport.UserImports;
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.handoff.HandoffCookies;
+import com.partnerdesk.handoff.OpenedHandoff;
+import com.partnerdesk.handoff.PasswordHandoffs;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.security.SignedInStaff;
@@ -33,15 +34,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,16 +48,15 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Users and licenses → Add multiple users: upload, preview, create, passwords. Admin agents only. */
+/**
+ * Users and licenses → Add multiple users: upload, preview, create; the temporary passwords then appear on the shared
+ * one-time confirmation page. Admin agents only.
+ */
 @Controller
 @AdminAgentOnly
 class UserImportController {
 
-    static final String KEY_COOKIE = "partnerdesk-import-key";
-
     private static final int WARNING_ROWS_SHOWN = 50;
-
-    private static final int PASSWORDS_PER_PAGE = 100;
 
     private final UserImports imports;
 
@@ -69,11 +66,18 @@ class UserImportController {
 
     private final MessageSource messages;
 
-    UserImportController(UserImports imports, Customers customers, Licensing licensing, MessageSource messages) {
+    private final PasswordHandoffs handoffs;
+
+    private final HandoffCookies cookies;
+
+    UserImportController(UserImports imports, Customers customers, Licensing licensing, MessageSource messages,
+            PasswordHandoffs handoffs, HandoffCookies cookies) {
         this.imports = imports;
         this.customers = customers;
         this.licensing = licensing;
         this.messages = messages;
+        this.handoffs = handoffs;
+        this.cookies = cookies;
     }
 
     @GetMapping("/customers/{customerId}/users/import")
@@ -134,6 +138,10 @@ class UserImportController {
             model.addAttribute("canCreate", batch.validCount() > 0 && overbooked.isEmpty());
             model.addAttribute("countries", countries(locale));
         }
+        if (batch.status() == ImportStatus.CREATED && batch.handoffId() != null
+                && handoffs.availableUntil(customerId, batch.handoffId(), staff.username()).isPresent()) {
+            model.addAttribute("handoffPath", HandoffCookies.path(customerId, batch.handoffId()));
+        }
         return "csvimport/import";
     }
 
@@ -141,10 +149,15 @@ class UserImportController {
     @GetMapping("/customers/{customerId}/imports/{batchId}/progress")
     @ResponseBody
     Map<String, Object> progress(@PathVariable UUID customerId, @PathVariable UUID batchId,
-            @AuthenticationPrincipal SignedInStaff staff) {
+            @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request) {
         ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
-        return Map.of("status", batch.status().name(), "rowsRead", batch.rowsRead(), "rowsCreated",
-                batch.rowsCreated(), "validCount", batch.validCount());
+        Map<String, Object> progress = new LinkedHashMap<>(Map.of("status", batch.status().name(), "rowsRead",
+                batch.rowsRead(), "rowsCreated", batch.rowsCreated(), "validCount", batch.validCount()));
+        if (batch.status() == ImportStatus.CREATED && batch.handoffId() != null) {
+            progress.put("confirmationUrl",
+                    request.getContextPath() + HandoffCookies.path(customerId, batch.handoffId()));
+        }
+        return progress;
     }
 
     /**
@@ -161,12 +174,18 @@ class UserImportController {
         try {
             imports.choose(customerId, staff.id(), batchId, licenses == null ? List.of() : licenses, usageLocation);
             if (create != null) {
-                PasswordListKey key = PasswordListKey.generate();
-                response.addHeader(HttpHeaders.SET_COOKIE, keyCookie(customerId, batchId, key.encoded(),
-                        imports.settings().passwordListLifetime(), request.isSecure()).toString());
-                imports.create(customerId, staff.id(), batchId, key);
-                if (imports.require(customerId, staff.id(), batchId).status() == ImportStatus.CREATED) {
-                    return "redirect:/customers/{customerId}/imports/{batchId}/passwords";
+                // The key reaches this browser now, before any work starts: a background creation keeps it in memory
+                // only, and when it finishes the confirmation page opens with the cookie the browser already holds.
+                OpenedHandoff handoff = handoffs.reserve(customerId);
+                String confirmation = HandoffCookies.path(customerId, handoff.id());
+                cookies.handTo(request, response, handoff, confirmation);
+                imports.create(customerId, staff.id(), staff.username(), batchId, handoff);
+                ImportStatus status = imports.require(customerId, staff.id(), batchId).status();
+                if (status == ImportStatus.CREATED) {
+                    return "redirect:" + confirmation;
+                }
+                if (status != ImportStatus.CREATING) {
+                    cookies.forget(request, response, handoff.id(), confirmation);
                 }
             }
         }
@@ -206,85 +225,11 @@ class UserImportController {
         }
     }
 
-    @GetMapping("/customers/{customerId}/imports/{batchId}/passwords")
-    String passwords(@PathVariable UUID customerId, @PathVariable UUID batchId,
-            @RequestParam(required = false) Integer page,
-            @CookieValue(name = KEY_COOKIE, required = false) String keyCookie,
-            @AuthenticationPrincipal SignedInStaff staff, Model model) {
-        Customer customer = customers.require(customerId);
-        ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
-        List<CreatedCredential> credentials = imports.passwordList(customerId, staff.id(), batchId,
-                keyCookie == null ? null : PasswordListKey.parse(keyCookie));
-        model.addAttribute("customer", customer);
-        model.addAttribute("batch", batch);
-        if (credentials != null) {
-            PageRequest request = PageRequests.of(page, PASSWORDS_PER_PAGE);
-            int from = (int) Math.min(request.getOffset(), credentials.size());
-            int to = Math.min(from + request.getPageSize(), credentials.size());
-            model.addAttribute("credentials",
-                    new org.springframework.data.domain.PageImpl<>(credentials.subList(from, to), request,
-                            credentials.size()));
-        }
-        return "csvimport/passwords";
-    }
-
-    @GetMapping("/customers/{customerId}/imports/{batchId}/passwords.csv")
-    ResponseEntity<byte[]> downloadPasswords(@PathVariable UUID customerId, @PathVariable UUID batchId,
-            @CookieValue(name = KEY_COOKIE, required = false) String keyCookie,
-            @AuthenticationPrincipal SignedInStaff staff, Locale locale) throws IOException {
-        customers.require(customerId);
-        List<CreatedCredential> credentials = imports.passwordList(customerId, staff.id(), batchId,
-                keyCookie == null ? null : PasswordListKey.parse(keyCookie));
-        if (credentials == null) {
-            return ResponseEntity.status(410).build();
-        }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-             SafeCsvWriter csv = new SafeCsvWriter(out, ',')) {
-            csv.byteOrderMark();
-            csv.row(Stream.of("user.displayName", "user.username", "import.passwords.temporaryPassword")
-                    .map(key -> messages.getMessage(key, null, locale)).toList());
-            for (CreatedCredential credential : credentials) {
-                csv.row(List.of(credential.displayName(), credential.username(), credential.temporaryPassword()));
-            }
-        }
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(messages.getMessage("import.passwords.fileName", null, locale), StandardCharsets.UTF_8)
-                        .build().toString())
-                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8")
-                .body(bytes.toByteArray());
-    }
-
-    /** Done: the list is deleted now rather than at its expiry, and the key cookie goes with it. */
-    @PostMapping("/customers/{customerId}/imports/{batchId}/passwords/forget")
-    String forgetPasswords(@PathVariable UUID customerId, @PathVariable UUID batchId,
-            @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, HttpServletResponse response) {
-        customers.require(customerId);
-        imports.forgetPasswordList(customerId, staff.id(), batchId);
-        response.addHeader(HttpHeaders.SET_COOKIE,
-                keyCookie(customerId, batchId, "", Duration.ZERO, request.isSecure()).toString());
-        return "redirect:/customers/{customerId}/users";
-    }
-
     private String reason(StagedRow row, Locale locale) {
         return String.join(" ", row.errors().stream()
                 .map(note -> messages.getMessage(note.column().messageKey(), null, locale) + ": "
                         + messages.getMessage(note.messageKey(), note.argumentArray(), locale))
                 .toList());
-    }
-
-    /** Only this import's pages receive the key, only over same-site requests, never to scripts. */
-    private static ResponseCookie keyCookie(UUID customerId, UUID batchId, String value, Duration maxAge,
-            boolean secure) {
-        return ResponseCookie.from(KEY_COOKIE, value)
-                .path("/customers/" + customerId + "/imports/" + batchId)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite("Strict")
-                .maxAge(maxAge)
-                .build();
     }
 
     private static ResponseEntity<byte[]> csv(String fileName, byte[] body) {

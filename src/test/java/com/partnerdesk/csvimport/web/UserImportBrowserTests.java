@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An admin uploads what Spanish Excel writes (Windows-1252, semicolons), reads the rejected row and its reason,
- * switches to Spanish, creates the users, sees their temporary passwords and finds them in the list, accents exact.
+ * switches to Spanish, creates the users, sees their temporary passwords on the shared one-time confirmation page and
+ * finds them in the list, accents exact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UserImportBrowserTests {
@@ -64,10 +65,12 @@ class UserImportBrowserTests {
             browser.screenshot("import-3-preview-es");
             browser.assertAccessible();
 
-            browser.click("[data-create-users]").waitFor(".created-users");
-            assertThat(browser.find(".created-users").getText())
+            browser.click("[data-create-users]").waitFor(".credentials");
+            assertThat(browser.url()).contains("/customers/" + customer.id() + "/handoffs/");
+            assertThat(browser.find(".credentials").getText())
                     .contains("José Muñoz", "María O\u2019Neill", "Peña Álvarez, Raúl", "Recepción; planta 2");
-            assertThat(browser.text()).contains("Usuarios creados", "Se han creado 11 usuarios.");
+            assertThat(browser.findAll(".credential-password")).hasSize(11);
+            assertThat(browser.text()).contains("Contraseñas temporales", "Imprimir", "Descargar CSV");
             browser.screenshot("import-4-passwords-es");
             browser.assertAccessible();
 

@@ -98,23 +98,35 @@ class UserImportWebTests {
         MvcResult created = mvc.perform(post(preview).param("create", "true").param("usageLocation", "ES")
                         .with(csrf()).with(user(admin)))
                 .andExpect(status().is3xxRedirection()).andReturn();
-        Cookie key = created.getResponse().getCookie(UserImportController.KEY_COOKIE);
-        assertThat(key).isNotNull();
+        String confirmation = created.getResponse().getRedirectedUrl();
+        assertThat(confirmation).matches("/customers/" + customer.id() + "/handoffs/[0-9a-f-]{36}");
+        Cookie key = handoffKey(created, confirmation);
         assertThat(key.isHttpOnly()).isTrue();
 
         assertThat(users(customer)).isEqualTo(11);
         assertThat(jdbc.queryForList("select display_name from customer_user where customer_id = ?", String.class,
                 customer.id())).contains("José Muñoz", "María O\u2019Neill", "Zoë Ællingsen");
         assertThat(jdbc.queryForObject("select count(*) from customer_user where customer_id = ? and usage_location = 'ES'"
-                + " and password_temporary and password_hash like '{sha256-salted}%'", Integer.class, customer.id()))
+                + " and password_temporary and password_hash like '{tmp-sha256}%'", Integer.class, customer.id()))
                 .isEqualTo(11);
-        assertThat(jdbc.queryForObject("select details from audit_entry where customer_id = ? and action = 'users.imported'",
-                String.class, customer.id())).startsWith("created=11, rejected=1");
+        assertThat(jdbc.queryForList("select details from audit_entry where customer_id = ? and action = 'users.imported'",
+                String.class, customer.id())).singleElement().asString().startsWith("created=11, rejected=1");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where customer_id = ? and action = 'user.created'",
+                Integer.class, customer.id())).as("one entry per import, not per user").isZero();
 
-        String passwords = mvc.perform(get(preview + "/passwords").cookie(key).with(user(admin)))
+        String passwords = mvc.perform(get(confirmation).cookie(key).with(user(admin)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(passwords).contains("Sebastián Gutiérrez").containsPattern("font-monospace\">[A-Za-z0-9]{16}<");
-        assertThat(page(preview + "/passwords", admin)).contains("no longer available");
+        assertThat(passwords).contains("Sebastián Gutiérrez", "Print", "Download CSV", "Send email");
+        assertThat(passwords.split("class=\"credential-password\"", -1)).hasSize(12);
+        assertThat(page(confirmation, admin)).as("without the key").doesNotContain("credential-password");
+        assertThat(mvc.perform(get(confirmation).cookie(key).with(user(admin))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).as("shown once")
+                .contains("no longer displayed").doesNotContain("credential-password");
+        String csv = mvc.perform(get(confirmation + "/download").cookie(key).with(user(admin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines()).hasSize(12);
+        assertThat(csv).contains("\"José Muñoz\"");
+        assertThat(page(preview, admin)).contains("Show the temporary passwords", confirmation);
 
         String again = upload(customer, admin, "excel-es-semicolon-cp1252.csv");
         assertThat(page(again, admin)).contains("data-count-valid>0<", "data-count-rejected>12<")
@@ -122,6 +134,32 @@ class UserImportWebTests {
         mvc.perform(post(again).param("create", "true").with(csrf()).with(user(admin)))
                 .andExpect(status().is3xxRedirection());
         assertThat(users(customer)).isEqualTo(11);
+    }
+
+    @Test
+    void usageLocationsInLowerCaseAreAcceptedAndStoredUpperCase() throws Exception {
+        TestCustomer customer = data().customer("Lower Case Contoso");
+        String file = "First name,Last name,Display name,Email,Status update,Usage location\r\n"
+                + "Ana,Ruiz,Ana Ruiz,ana@" + customer.domain() + ",,es\r\n"
+                + "Luis,Gil,Luis Gil,luis@" + customer.domain() + ",,\r\n";
+        String preview = upload(customer, admin, "lower.csv", file.getBytes(StandardCharsets.UTF_8));
+        assertThat(page(preview, admin)).contains("data-count-valid>2<", "data-count-rejected>0<");
+
+        mvc.perform(post(preview).param("create", "true").param("usageLocation", "pt").with(csrf()).with(user(admin)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select usage_location from customer_user where customer_id = ? order by username",
+                String.class, customer.id())).containsExactly("ES", "PT");
+    }
+
+    /** The key cookie of the confirmation page: only that page and its actions receive it. */
+    private static Cookie handoffKey(MvcResult result, String confirmation) {
+        String handoffId = confirmation.substring(confirmation.lastIndexOf('/') + 1);
+        assertThat(result.getResponse().getHeaders("Set-Cookie"))
+                .anySatisfy(header -> assertThat(header).startsWith("PD-HANDOFF-" + handoffId + "=")
+                        .contains("Path=" + confirmation, "HttpOnly", "SameSite=Strict"));
+        Cookie key = result.getResponse().getCookie("PD-HANDOFF-" + handoffId);
+        assertThat(key).isNotNull();
+        return key;
     }
 
     @Test
