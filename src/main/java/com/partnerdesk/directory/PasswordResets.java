@@ -43,6 +43,15 @@ public class PasswordResets {
         return role == StaffRole.ADMIN_AGENT || (role == StaffRole.HELPDESK_AGENT && !user.hasAdminRole());
     }
 
+    /** The active users of the customer with those ids, by display name, for the confirmation before a reset. */
+    @Transactional(readOnly = true)
+    public List<DirectoryUser> usersToReset(UUID customerId, Collection<UUID> userIds) {
+        List<DirectoryUser> found = new ArrayList<>(users.findInCustomer(customerId, userIds));
+        found.removeIf(DirectoryUser::isDeleted);
+        found.sort(Comparator.comparing(DirectoryUser::getDisplayName, String.CASE_INSENSITIVE_ORDER));
+        return found;
+    }
+
     /**
      * Resets the passwords of active users of the customer, all or none.
      * @return each user with its new temporary password, by display name

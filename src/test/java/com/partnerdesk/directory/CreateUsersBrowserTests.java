@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PrintOptions;
@@ -78,14 +79,14 @@ class CreateUsersBrowserTests {
                 browser.type("#firstName", person[0]).type("#lastName", person[1])
                     .type("#displayName", person[0] + " " + person[1]).type("#localPart", person[2]);
                 new Select(browser.find("#usageLocation")).selectByValue("ES");
-                browser.click("input[name=subscriptionIds][value='" + e3 + "']");
+                press(browser, "input[name=subscriptionIds][value='" + e3 + "']");
                 if (i == people.size() - 1) {
                     assertThat(browser.text()).contains(labels.runSummary());
                     browser.assertAccessible();
-                    browser.click("button[value=complete]");
+                    press(browser, "button[value=complete]");
                 }
                 else {
-                    browser.click("button[value=another]");
+                    press(browser, "button[value=another]");
                     browser.waitFor(".run-summary");
                 }
             }
@@ -145,6 +146,14 @@ class CreateUsersBrowserTests {
             user.screenshot("create-" + language + "-5-my-account");
             user.assertAccessible();
         }
+    }
+
+    /** Scrolls the element to the middle of the window first, so that nothing overlaps it when it is clicked. */
+    private static void press(Browser browser, String css) {
+        WebElement element = browser.find(css);
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                element);
+        element.click();
     }
 
     private static String printToPdfText(Browser browser, String language) throws IOException {

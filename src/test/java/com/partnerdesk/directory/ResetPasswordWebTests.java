@@ -41,6 +41,9 @@ class ResetPasswordWebTests {
     @Autowired
     UserCreation creation;
 
+    @Autowired
+    UserSelections selections;
+
     TestData data;
 
     TestCustomer customer;
@@ -97,6 +100,62 @@ class ResetPasswordWebTests {
 
         mvc.perform(post("/customers/{c}/users/{u}/reset-password", customer.id(), admin)
             .with(user(SignedIn.staff(data, "ADMIN_AGENT"))).with(csrf())).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void severalSelectedUsersAreResetTogetherOnOneConfirmationPage() throws Exception {
+        List<CreatedUser> users = creation.createAll(customer.id(), java.util.stream.Stream.of("ann", "ben", "cat")
+            .map(n -> new NewUser(new UserProfile(n, "T", n + " T", n + "@" + customer.domain(), null,
+                    java.util.Set.of()), java.util.Set.<UUID>of()))
+            .toList());
+        SignedInStaff helpdesk = SignedIn.staff(data, "HELPDESK_AGENT");
+        UUID selection = selections.create(customer.id(), List.of(users.get(0).id(), users.get(2).id()),
+                helpdesk.username());
+
+        String confirm = mvc.perform(get("/customers/{c}/users/reset-password", customer.id())
+            .param("selection", selection.toString()).with(user(helpdesk))).andExpect(status().isOk()).andReturn()
+            .getResponse().getContentAsString();
+        assertThat(confirm).contains("ann T", "cat T", "name=\"selection\"").doesNotContain("ben T");
+
+        MvcResult reset = mvc.perform(post("/customers/{c}/users/reset-password", customer.id())
+            .param("selection", selection.toString()).with(user(helpdesk)).with(csrf()))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        String page = mvc.perform(get(reset.getResponse().getRedirectedUrl()).with(user(helpdesk))
+            .cookie(AddUserWebTests.keyCookie(reset))).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("ann@" + customer.domain(), "cat@" + customer.domain())
+            .doesNotContain("ben@" + customer.domain());
+        assertThat(signIn.verify(users.get(0).username(), users.get(0).temporaryPassword()).result())
+            .isEqualTo(SignInOutcome.Result.REFUSED);
+        assertThat(signIn.verify(users.get(1).username(), users.get(1).temporaryPassword()).result())
+            .isEqualTo(SignInOutcome.Result.ACCEPTED);
+    }
+
+    @Test
+    void aSelectionWithAnAdminIsRefusedToAHelpdeskAgentAsAWhole() throws Exception {
+        UUID plain = data.user(customer, "Plain User", "plain");
+        UUID admin = data.user(customer, "Global Admin", "boss", "GLOBAL_ADMIN");
+        SignedInStaff helpdesk = SignedIn.staff(data, "HELPDESK_AGENT");
+        UUID selection = selections.create(customer.id(), List.of(plain, admin), helpdesk.username());
+
+        assertThat(mvc.perform(get("/customers/{c}/users/reset-password", customer.id())
+            .param("selection", selection.toString()).with(user(helpdesk))).andReturn().getResponse()
+            .getContentAsString()).contains("Only an Admin agent can reset");
+        mvc.perform(post("/customers/{c}/users/reset-password", customer.id()).param("selection", selection.toString())
+            .with(user(helpdesk)).with(csrf())).andExpect(status().isForbidden());
+        assertThat(jdbc.queryForObject("select count(*) from customer_user where customer_id = ? and password_hash is not null",
+                Integer.class, customer.id())).isZero();
+    }
+
+    @Test
+    void aSelectionOfAnotherCustomerIsNotFound() throws Exception {
+        TestCustomer other = data.customer("Other Selection");
+        SignedInStaff admin = SignedIn.staff(data, "ADMIN_AGENT");
+        UUID selection = selections.create(other.id(), List.of(data.user(other, "Their User", "theirs")),
+                admin.username());
+        mvc.perform(get("/customers/{c}/users/reset-password", customer.id()).param("selection", selection.toString())
+            .with(user(admin))).andExpect(status().isNotFound());
+        mvc.perform(post("/customers/{c}/users/reset-password", customer.id()).param("selection", selection.toString())
+            .with(user(admin)).with(csrf())).andExpect(status().isNotFound());
     }
 
     @Test
