@@ -139,8 +139,14 @@ class CreateUsersBrowserTests {
             user.screenshot("create-" + language + "-4-change-password");
             user.assertAccessible();
             user.type("#newPassword", "una frase larga y mía").type("#confirmation", "una frase larga y mía")
-                .click("button[type=submit]");
-            user.waitFor(".account-details");
+                .click("form[action$='/my/change-password'] button[type=submit]");
+            try {
+                user.waitFor(".account-details");
+            }
+            catch (org.openqa.selenium.TimeoutException notThere) {
+                user.screenshot("create-" + language + "-5-failed");
+                throw new AssertionError("My account did not open; at " + user.url() + ":\n" + user.text(), notThere);
+            }
             assertThat(user.find("h1").getText()).isEqualTo(labels.myAccount());
             assertThat(user.text()).contains("Lucía Fernández", lucia.username(), "Microsoft 365 E3");
             user.screenshot("create-" + language + "-5-my-account");
@@ -151,7 +157,7 @@ class CreateUsersBrowserTests {
     /** Scrolls the element to the middle of the window first, so that nothing overlaps it when it is clicked. */
     private static void press(Browser browser, String css) {
         WebElement element = browser.find(css);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
                 element);
         element.click();
     }
