@@ -80,9 +80,10 @@ class ResetPasswordController {
 
     @GetMapping("/customers/{customerId}/users/reset-password")
     @AdminOrHelpdeskAgent
-    String confirmSelected(@PathVariable UUID customerId, @RequestParam UUID selection,
+    String confirmSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection,
             @AuthenticationPrincipal SignedInStaff staff, Model model) {
         Customer customer = customers.require(customerId);
+        requirePresent(selection);
         List<DirectoryUser> users = passwordResets.usersToReset(customerId, selections.userIds(customerId, selection));
         model.addAttribute("customer", customer);
         model.addAttribute("users", users);
@@ -96,15 +97,23 @@ class ResetPasswordController {
     /** The selection is resolved again here: user ids are never taken from the page itself. */
     @PostMapping("/customers/{customerId}/users/reset-password")
     @AdminOrHelpdeskAgent
-    String resetSelected(@PathVariable UUID customerId, @RequestParam UUID selection,
+    String resetSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection,
             @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, HttpServletResponse response) {
         customers.require(customerId);
+        requirePresent(selection);
         List<UUID> userIds = selections.userIds(customerId, selection);
         if (userIds.isEmpty()) {
             throw new SelectionNotFound(selection);
         }
         return cookies.redirectToConfirmation(request, response,
                 resets.reset(customerId, userIds, staff.role(), staff.username()));
+    }
+
+    /** A missing selection is refused like an unknown one, after the role check rather than before it. */
+    private static void requirePresent(UUID selection) {
+        if (selection == null) {
+            throw new SelectionNotFound(null);
+        }
     }
 
     private DirectoryUser active(UUID customerId, UUID userId) {
