@@ -1,11 +1,19 @@
 package com.partnerdesk.licensing;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import com.partnerdesk.audit.AuditTrail;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -27,14 +35,17 @@ public class Licensing {
 
     private final JdbcTemplate jdbc;
 
+    private final AuditTrail audit;
+
     private final Clock clock;
 
     Licensing(SubscriptionRepository subscriptions, ProductRepository products, SeatLedger ledger, JdbcTemplate jdbc,
-            Clock clock) {
+            AuditTrail audit, Clock clock) {
         this.subscriptions = subscriptions;
         this.products = products;
         this.ledger = ledger;
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -75,10 +86,45 @@ public class Licensing {
         return found;
     }
 
+    /** The catalogue's products the customer does not subscribe to yet, which are the ones it can add. */
+    @Transactional(readOnly = true)
+    public List<Product> productsNotSubscribed(UUID customerId) {
+        List<String> subscribed = subscriptions.findByCustomer(customerId).stream().map(Subscription::getSku).toList();
+        return products.findAllByOrderByNameAsc().stream().filter(p -> !subscribed.contains(p.getSku())).toList();
+    }
+
+    /**
+     * Subscribes the customer to a product of the catalogue.
+     * @throws ProductAlreadySubscribed when it has a subscription to that product (seats are added to it instead)
+     * @throws IllegalArgumentException when the SKU is not in the catalogue or the seat count is negative
+     */
     @Transactional
     public Subscription addSubscription(UUID customerId, String sku, int seatsTotal) {
         Product product = products.findById(sku).orElseThrow(() -> new IllegalArgumentException("Unknown SKU " + sku));
-        return subscriptions.saveAndFlush(Subscription.create(customerId, product, seatsTotal, clock.instant()));
+        if (subscriptions.findByCustomer(customerId).stream().anyMatch(s -> s.getSku().equals(sku))) {
+            throw new ProductAlreadySubscribed(product.getName());
+        }
+        Subscription subscription = subscriptions
+            .saveAndFlush(Subscription.create(customerId, product, seatsTotal, clock.instant()));
+        audit.record(customerId, "subscription.added", product.getName(), "sku=" + sku + "; seats=" + seatsTotal);
+        return subscription;
+    }
+
+    /**
+     * Sets the number of seats of a subscription, adding or removing seats.
+     * @throws SeatCountBelowAssigned when more users hold it than {@code seatsTotal}, judged by the database at the
+     *         moment of the update
+     */
+    @Transactional
+    public void changeSeatsTotal(UUID customerId, UUID subscriptionId, int seatsTotal) {
+        Subscription subscription = requireSubscription(customerId, subscriptionId);
+        subscription.requireSeatsTotalAllowed(seatsTotal);
+        if (!ledger.changeSeatsTotal(subscription, seatsTotal)) {
+            throw new SeatCountBelowAssigned(subscription.getProductName(), seatsTotal,
+                    ledger.seats(subscription).assigned());
+        }
+        audit.record(customerId, "subscription.seats-changed", subscription.getProductName(),
+                "seats=" + subscription.getSeatsTotal() + "->" + seatsTotal);
     }
 
     /**
@@ -88,7 +134,7 @@ public class Licensing {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int assign(UUID customerId, UUID subscriptionId, Collection<UUID> userIds) {
-        return ledger.assign(requireSubscription(customerId, subscriptionId), userIds, clock.instant());
+        return ledger.assign(requireSubscription(customerId, subscriptionId), userIds, clock.instant()).size();
     }
 
     /**
@@ -97,7 +143,45 @@ public class Licensing {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public int remove(UUID customerId, UUID subscriptionId, Collection<UUID> userIds) {
-        return ledger.remove(requireSubscription(customerId, subscriptionId), userIds);
+        return ledger.remove(requireSubscription(customerId, subscriptionId), userIds).size();
+    }
+
+    /**
+     * Applies a whole license change inside the caller's transaction: every removal first (so that the seats they
+     * free can be used at once), then every assignment, each subscription through the seat guard. The subscriptions
+     * are locked up front in one order, so concurrent changes of overlapping subscriptions queue instead of
+     * deadlocking.
+     * @param removals users to take each subscription from, by subscription id
+     * @param additions users to give each subscription to, by subscription id
+     * @return per subscription touched, who got it and who gave it back, in product name order
+     * @throws SubscriptionNotFound when any subscription id is not the customer's
+     * @throws SeatsExhausted when any subscription lacks seats; the caller's transaction must roll back as a whole
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<SeatChange> change(UUID customerId, Map<UUID, List<UUID>> removals,
+            Map<UUID, List<UUID>> additions) {
+        Set<UUID> subscriptionIds = new TreeSet<>(removals.keySet());
+        subscriptionIds.addAll(additions.keySet());
+        if (subscriptionIds.isEmpty()) {
+            return List.of();
+        }
+        List<Subscription> touched = requireSubscriptions(customerId, subscriptionIds);
+        ledger.lock(customerId, subscriptionIds);
+        Instant now = clock.instant();
+        Map<UUID, List<UUID>> removed = new HashMap<>();
+        for (Subscription subscription : touched) {
+            removed.put(subscription.getId(),
+                    ledger.remove(subscription, removals.getOrDefault(subscription.getId(), List.of())));
+        }
+        List<SeatChange> changes = new ArrayList<>();
+        for (Subscription subscription : touched) {
+            List<UUID> added = ledger.assign(subscription, additions.getOrDefault(subscription.getId(), List.of()),
+                    now);
+            changes.add(new SeatChange(subscription.getId(), subscription.getProductName(), added,
+                    removed.get(subscription.getId())));
+        }
+        changes.sort(Comparator.comparing(SeatChange::productName));
+        return changes;
     }
 
     /** The licenses each of the given users holds, by user id. */

@@ -3,6 +3,7 @@ package com.partnerdesk.licensing;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,25 +28,23 @@ class SeatLedger {
 
     /**
      * Assigns the subscription to those of the users who do not hold it yet.
-     * @return how many assignments were added (users already holding it cost nothing)
+     * @return the users who newly got it (users already holding it cost nothing)
      * @throws SeatsExhausted when the free seats do not suffice; the caller's transaction must roll back
      */
-    int assign(Subscription subscription, Collection<UUID> userIds, Instant now) {
+    List<UUID> assign(Subscription subscription, Collection<UUID> userIds, Instant now) {
         if (userIds.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        Integer added = jdbc.queryForObject("""
-                with added as (
-                    insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
-                    select u.customer_id, u.id, ?, ?
-                    from customer_user u
-                    where u.customer_id = ? and u.id = any(?) and u.deleted_at is null
-                    on conflict do nothing
-                    returning 1)
-                select count(*) from added
-                """, Integer.class, subscription.getId(), Timestamp.from(now), subscription.getCustomerId(),
+        List<UUID> added = jdbc.queryForList("""
+                insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
+                select u.customer_id, u.id, ?, ?
+                from customer_user u
+                where u.customer_id = ? and u.id = any(?) and u.deleted_at is null
+                on conflict do nothing
+                returning user_id
+                """, UUID.class, subscription.getId(), Timestamp.from(now), subscription.getCustomerId(),
                 userIds.toArray(UUID[]::new));
-        int seats = added == null ? 0 : added;
+        int seats = added.size();
         if (seats > 0) {
             int updated = jdbc.update("""
                     update subscription set seats_assigned = seats_assigned + ?
@@ -56,26 +55,36 @@ class SeatLedger {
                         availableSeats(subscription));
             }
         }
-        return seats;
+        return added;
     }
 
     /**
      * Takes the subscription away from those of the users who hold it; their seats are free at once.
-     * @return how many assignments were removed
+     * @return the users who gave it back
      */
-    int remove(Subscription subscription, Collection<UUID> userIds) {
+    List<UUID> remove(Subscription subscription, Collection<UUID> userIds) {
         if (userIds.isEmpty()) {
-            return 0;
+            return List.of();
         }
-        int removed = jdbc.update("""
+        List<UUID> removed = jdbc.queryForList("""
                 delete from license_assignment
                 where customer_id = ? and subscription_id = ? and user_id = any(?)
-                """, subscription.getCustomerId(), subscription.getId(), userIds.toArray(UUID[]::new));
-        if (removed > 0) {
+                returning user_id
+                """, UUID.class, subscription.getCustomerId(), subscription.getId(), userIds.toArray(UUID[]::new));
+        if (!removed.isEmpty()) {
             jdbc.update("update subscription set seats_assigned = seats_assigned - ? where customer_id = ? and id = ?",
-                    removed, subscription.getCustomerId(), subscription.getId());
+                    removed.size(), subscription.getCustomerId(), subscription.getId());
         }
         return removed;
+    }
+
+    /**
+     * Locks the subscriptions' rows in one fixed order for the rest of the transaction, so that two saves touching
+     * the same subscriptions in different orders wait for each other instead of deadlocking.
+     */
+    void lock(UUID customerId, Collection<UUID> subscriptionIds) {
+        jdbc.queryForList("select id from subscription where customer_id = ? and id = any(?) order by id for update",
+                UUID.class, customerId, subscriptionIds.toArray(UUID[]::new));
     }
 
     /**
@@ -89,10 +98,13 @@ class SeatLedger {
                 """, seatsTotal, subscription.getCustomerId(), subscription.getId(), seatsTotal) == 1;
     }
 
+    /** The seats as they are now in the database, which may be newer than the entity's. */
+    Seats seats(Subscription subscription) {
+        return jdbc.queryForObject("select seats_total, seats_assigned from subscription where customer_id = ? and id = ?",
+                (rs, row) -> new Seats(rs.getInt(1), rs.getInt(2)), subscription.getCustomerId(), subscription.getId());
+    }
+
     private int availableSeats(Subscription subscription) {
-        Integer available = jdbc.queryForObject(
-                "select seats_total - seats_assigned from subscription where customer_id = ? and id = ?", Integer.class,
-                subscription.getCustomerId(), subscription.getId());
-        return available == null ? 0 : available;
+        return seats(subscription).available();
     }
 }

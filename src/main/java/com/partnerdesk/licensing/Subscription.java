@@ -42,30 +42,38 @@ public class Subscription {
     }
 
     static Subscription create(UUID customerId, Product product, int seatsTotal, Instant now) {
-        if (seatsTotal < 0) {
-            throw new IllegalArgumentException("A subscription cannot have a negative number of seats");
-        }
+        Seats seats = new Seats(seatsTotal, 0);
         Subscription subscription = new Subscription();
         subscription.id = UUID.randomUUID();
         subscription.customerId = customerId;
         subscription.product = product;
-        subscription.seatsTotal = seatsTotal;
+        subscription.seatsTotal = seats.total();
         subscription.createdAt = now;
         return subscription;
     }
 
-    /** Whether {@code seats} more seats fit. For messages before Save; the database makes the final call. */
-    public boolean canAssign(int seats) {
-        return seats <= available();
+    public Seats seats() {
+        return new Seats(seatsTotal, seatsAssigned);
     }
 
-    /** Whether the total may be lowered to {@code newTotal} without taking seats from users that hold them. */
-    public boolean canReduceTo(int newTotal) {
-        return newTotal >= seatsAssigned && newTotal >= 0;
+    /** Whether {@code seats} more seats fit. For messages before Save; the database makes the final call. */
+    public boolean canAssign(int seats) {
+        return seats().canAssign(seats);
+    }
+
+    /**
+     * Refuses a seat count below the seats in use, with the numbers for the message. The database re-checks at the
+     * moment of the update.
+     * @throws SeatCountBelowAssigned when users hold more seats than {@code newTotal}
+     */
+    public void requireSeatsTotalAllowed(int newTotal) {
+        if (!seats().canChangeTotalTo(newTotal)) {
+            throw new SeatCountBelowAssigned(getProductName(), newTotal, seatsAssigned);
+        }
     }
 
     public int available() {
-        return seatsTotal - seatsAssigned;
+        return seats().available();
     }
 
     public boolean isFull() {

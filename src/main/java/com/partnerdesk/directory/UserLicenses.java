@@ -1,0 +1,235 @@
+package com.partnerdesk.directory;
+
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.licensing.SeatChange;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Manage licenses" for one or many users of a customer: what the editor shows, the save that applies a whole change
+ * in one transaction, and the "Licenses updated" report it leaves behind. Every statement is set-based, so ten
+ * thousand users cost the same few statements as one.
+ */
+@Service
+public class UserLicenses {
+
+    private static final int AUDIT_DETAILS_LENGTH = 2000;
+
+    private final JdbcTemplate jdbc;
+
+    private final Licensing licensing;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    UserLicenses(JdbcTemplate jdbc, Licensing licensing, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.licensing = licensing;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * The editor for the given users: each subscription of the customer with how many of them hold it.
+     * @throws UserNotFound when any of them is not an active user of the customer
+     */
+    @Transactional(readOnly = true)
+    public LicenseEditor editor(UUID customerId, List<UUID> userIds) {
+        UUID[] ids = distinct(userIds);
+        requireActiveUsers(customerId, ids);
+        Map<UUID, int[]> counts = new HashMap<>();
+        jdbc.query("""
+                select a.subscription_id, count(*) as holders
+                from license_assignment a
+                where a.customer_id = ? and a.user_id = any(?)
+                group by a.subscription_id
+                """, rs -> {
+            counts.put(rs.getObject(1, UUID.class), new int[] { rs.getInt(2), 0 });
+        }, customerId, ids);
+        jdbc.query("""
+                select s.id, count(*)
+                from subscription s
+                join customer_user u on u.customer_id = s.customer_id
+                where s.customer_id = ? and u.id = any(?) and u.usage_location is not null
+                  and not exists (select 1 from license_assignment a
+                                  where a.customer_id = s.customer_id and a.subscription_id = s.id and a.user_id = u.id)
+                group by s.id
+                """, rs -> {
+            counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new int[2])[1] = rs.getInt(2);
+        }, customerId, ids);
+        List<LicenseOption> options = licensing.subscriptionsOf(customerId)
+            .stream()
+            .map(s -> {
+                int[] count = counts.getOrDefault(s.getId(), new int[2]);
+                return new LicenseOption(s.getId(), s.getProductName(), s.getSku(), s.seats(), count[0], ids.length,
+                        count[1]);
+            })
+            .toList();
+        Integer withoutLocation = jdbc.queryForObject("""
+                select count(*) from customer_user
+                where customer_id = ? and id = any(?) and usage_location is null
+                """, Integer.class, customerId, ids);
+        List<UserReference> named = jdbc.query("""
+                select id, display_name, username from customer_user
+                where customer_id = ? and id = any(?) and usage_location is null
+                order by lower(display_name), id
+                limit ?
+                """, (rs, row) -> new UserReference(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                customerId, ids, LicenseEditor.NAMED_USERS);
+        return new LicenseEditor(ids.length, options, named, withoutLocation == null ? 0 : withoutLocation);
+    }
+
+    /**
+     * Applies the decisions to every given user in one transaction: removals first, then assignments, each through the
+     * seat guard. Users without a usage location get no license; removals still apply to them.
+     * @return the id of the "Licenses updated" report
+     * @throws UserNotFound when any user is not an active user of the customer
+     * @throws com.partnerdesk.licensing.SubscriptionNotFound when any subscription is not the customer's
+     * @throws com.partnerdesk.licensing.SeatsExhausted when a product lacks seats; nothing is changed then
+     */
+    @Transactional
+    public UUID change(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
+        UUID[] ids = distinct(userIds);
+        requireActiveUsers(customerId, ids);
+        licensing.requireSubscriptions(customerId, decisions.keySet());
+        List<UUID> withoutLocation = decisions.containsValue(LicenseDecision.ASSIGN)
+                ? jdbc.queryForList("""
+                        select id from customer_user
+                        where customer_id = ? and id = any(?) and usage_location is null
+                        """, UUID.class, customerId, ids)
+                : List.of();
+        List<UUID> all = Arrays.asList(ids);
+        List<UUID> assignable = withoutLocation.isEmpty() ? all
+                : all.stream().filter(id -> !withoutLocation.contains(id)).toList();
+        Map<UUID, List<UUID>> removals = new HashMap<>();
+        Map<UUID, List<UUID>> additions = new HashMap<>();
+        decisions.forEach((subscriptionId, decision) -> {
+            if (decision == LicenseDecision.REMOVE) {
+                removals.put(subscriptionId, all);
+            }
+            else if (decision == LicenseDecision.ASSIGN && !assignable.isEmpty()) {
+                additions.put(subscriptionId, assignable);
+            }
+        });
+        List<SeatChange> changes = licensing.change(customerId, removals, additions);
+        UUID changeId = UUID.randomUUID();
+        Instant now = clock.instant();
+        jdbc.update("""
+                insert into license_change (customer_id, id, changed_by, changed_at, user_ids, without_usage_location)
+                values (?, ?, ?, ?, ?, ?)
+                """, customerId, changeId, changedBy, Timestamp.from(now), ids, withoutLocation.toArray(UUID[]::new));
+        for (SeatChange change : changes) {
+            if (!change.added().isEmpty() || !change.removed().isEmpty()) {
+                jdbc.update("""
+                        insert into license_change_item (customer_id, change_id, subscription_id, product_name, added,
+                                                         removed)
+                        values (?, ?, ?, ?, ?, ?)
+                        """, customerId, changeId, change.subscriptionId(), change.productName(),
+                        change.added().toArray(UUID[]::new), change.removed().toArray(UUID[]::new));
+            }
+        }
+        audit.record(customerId, "licenses.changed", ids.length + (ids.length == 1 ? " user" : " users"),
+                auditDetails(changeId, changes, withoutLocation.size(), ids));
+        return changeId;
+    }
+
+    /**
+     * The heading of a saved change.
+     * @throws LicenseChangeNotFound when the customer has no change with that id
+     */
+    @Transactional(readOnly = true)
+    public LicenseChangeSummary changeSummary(UUID customerId, UUID changeId) {
+        return jdbc.query("""
+                select id, changed_by, changed_at, cardinality(user_ids) from license_change
+                where customer_id = ? and id = ?
+                """, (rs, row) -> new LicenseChangeSummary(rs.getObject(1, UUID.class), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getInt(4)), customerId, changeId)
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> new LicenseChangeNotFound(changeId));
+    }
+
+    /** One page of a saved change: each user with the products added and removed, by display name. */
+    @Transactional(readOnly = true)
+    public Page<LicenseChangeLine> changeLines(UUID customerId, UUID changeId, PageRequest page) {
+        LicenseChangeSummary summary = changeSummary(customerId, changeId);
+        List<LicenseChangeLine> lines = jdbc.query("""
+                select u.id, u.display_name, u.username,
+                       array(select i.product_name from license_change_item i
+                             where i.customer_id = c.customer_id and i.change_id = c.id and u.id = any(i.added)
+                             order by i.product_name) as added,
+                       array(select i.product_name from license_change_item i
+                             where i.customer_id = c.customer_id and i.change_id = c.id and u.id = any(i.removed)
+                             order by i.product_name) as removed,
+                       u.id = any(c.without_usage_location) as refused
+                from license_change c
+                join customer_user u on u.customer_id = c.customer_id and u.id = any(c.user_ids)
+                where c.customer_id = ? and c.id = ?
+                order by lower(u.display_name), u.id
+                limit ? offset ?
+                """, (rs, row) -> new LicenseChangeLine(
+                        new UserReference(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                        strings(rs.getArray(4)), strings(rs.getArray(5)), rs.getBoolean(6)),
+                customerId, changeId, page.getPageSize(), page.getOffset());
+        return new PageImpl<>(lines, page, summary.users());
+    }
+
+    private void requireActiveUsers(UUID customerId, UUID[] ids) {
+        List<UUID> found = jdbc.queryForList("""
+                select id from customer_user where customer_id = ? and id = any(?) and deleted_at is null
+                """, UUID.class, customerId, ids);
+        if (found.size() != ids.length || ids.length == 0) {
+            Set<UUID> present = Set.copyOf(found);
+            throw new UserNotFound(Arrays.stream(ids).filter(id -> !present.contains(id)).findFirst().orElse(null));
+        }
+    }
+
+    /** The change id leads to every user; the details name products and counts, and as many users as fit. */
+    private static String auditDetails(UUID changeId, List<SeatChange> changes, int withoutLocation, UUID[] ids) {
+        StringBuilder details = new StringBuilder("change=").append(changeId);
+        for (SeatChange change : changes) {
+            details.append("; ").append(change.productName()).append(": +").append(change.added().size())
+                .append(" -").append(change.removed().size());
+        }
+        if (withoutLocation > 0) {
+            details.append("; not assigned, no usage location: ").append(withoutLocation);
+        }
+        details.append("; users=");
+        String users = Arrays.stream(ids).map(UUID::toString).collect(Collectors.joining(","));
+        int room = AUDIT_DETAILS_LENGTH - details.length();
+        if (users.length() <= room) {
+            return details.append(users).toString();
+        }
+        String more = ",…";
+        int cut = users.lastIndexOf(',', room - more.length());
+        return details.append(cut > 0 ? users.substring(0, cut) : "").append(more).toString();
+    }
+
+    private static UUID[] distinct(List<UUID> userIds) {
+        return new LinkedHashSet<>(userIds).toArray(UUID[]::new);
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,45 @@
+package com.partnerdesk.licensing;
+
+/**
+ * A subscription's seats: how many it has and how many users hold. Neither number can go negative and no more seats
+ * can be held than the subscription has, the same rule the {@code ck_subscription_seats_within_total} check enforces.
+ */
+public record Seats(int total, int assigned) {
+
+    public Seats {
+        if (total < 0) {
+            throw new IllegalArgumentException("A subscription cannot have a negative number of seats");
+        }
+        if (assigned < 0 || assigned > total) {
+            throw new IllegalArgumentException(assigned + " seats cannot be held out of " + total);
+        }
+    }
+
+    public int available() {
+        return total - assigned;
+    }
+
+    /** Whether {@code seats} more users can get the license. */
+    public boolean canAssign(int seats) {
+        return seats <= available();
+    }
+
+    /** Whether the total may become {@code newTotal} without taking a license from anyone who holds it. */
+    public boolean canChangeTotalTo(int newTotal) {
+        return newTotal >= 0 && newTotal >= assigned;
+    }
+
+    /** The seats after {@code seats} more users got the license. */
+    public Seats assign(int seats) {
+        return new Seats(total, assigned + seats);
+    }
+
+    /** The seats after {@code seats} users gave the license back. */
+    public Seats release(int seats) {
+        return new Seats(total, assigned - seats);
+    }
+
+    public Seats withTotal(int newTotal) {
+        return new Seats(newTotal, assigned);
+    }
+}
