@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnerdesk.audit.AuditLine;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.security.StaffRole;
 
@@ -43,6 +44,15 @@ public class PasswordResets {
         return role == StaffRole.ADMIN_AGENT || (role == StaffRole.HELPDESK_AGENT && !user.hasAdminRole());
     }
 
+    /** The active users of the customer with those ids, by display name, for the confirmation before a reset. */
+    @Transactional(readOnly = true)
+    public List<DirectoryUser> usersToReset(UUID customerId, Collection<UUID> userIds) {
+        List<DirectoryUser> found = new ArrayList<>(users.findInCustomer(customerId, userIds));
+        found.removeIf(DirectoryUser::isDeleted);
+        found.sort(Comparator.comparing(DirectoryUser::getDisplayName, String.CASE_INSENSITIVE_ORDER));
+        return found;
+    }
+
     /**
      * Resets the passwords of active users of the customer, all or none.
      * @return each user with its new temporary password, by display name
@@ -68,13 +78,15 @@ public class PasswordResets {
         Instant expiresAt = temporaryPasswords.expiresAt(now);
         List<CreatedUser> reset = new ArrayList<>(found.size());
         found.sort(Comparator.comparing(DirectoryUser::getDisplayName, String.CASE_INSENSITIVE_ORDER));
+        List<AuditLine> lines = new ArrayList<>(found.size());
         for (DirectoryUser user : found) {
             String password = temporaryPasswords.generate();
             user.issueTemporaryPassword(CustomerUserPasswordEncoder.hashTemporary(password), expiresAt, now);
             reset.add(new CreatedUser(user.getId(), user.getDisplayName(), user.getUsername(), password));
-            audit.record(customerId, "user.password-reset", user.getUsername(), "temporary password issued");
+            lines.add(new AuditLine(user.getUsername(), "temporary password issued"));
         }
         users.flush();
+        audit.recordAll(customerId, "user.password-reset", lines);
         return reset;
     }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.partnerdesk.audit.AuditLine;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.Customers;
@@ -181,10 +182,11 @@ public class UserCreation {
                 lastNames, displayNames, usernames, usageLocations, adminRoles, passwordHashes);
         holders.forEach((subscriptionId, userIds) -> licensing.assign(customerId, subscriptionId, userIds));
         if (audited == CreationAudit.EACH_USER) {
+            List<AuditLine> lines = new ArrayList<>(newUsers.size());
             for (int i = 0; i < newUsers.size(); i++) {
-                NewUser newUser = newUsers.get(i);
-                audit.record(customerId, "user.created", created.get(i).username(), details(newUser, subscriptions));
+                lines.add(new AuditLine(created.get(i).username(), details(newUsers.get(i), subscriptions)));
             }
+            audit.recordAll(customerId, "user.created", lines);
         }
         return created;
     }

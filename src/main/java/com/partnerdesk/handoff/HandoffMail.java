@@ -1,5 +1,6 @@
 package com.partnerdesk.handoff;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import com.partnerdesk.audit.AuditTrail;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -53,7 +55,7 @@ public class HandoffMail {
         if (typed == null || typed.isBlank()) {
             return List.of();
         }
-        List<String> addresses = java.util.Arrays.stream(typed.split("[,;\\s]+")).filter(a -> !a.isBlank())
+        List<String> addresses = Arrays.stream(typed.split("[,;\\s]+")).filter(a -> !a.isBlank())
             .distinct().toList();
         return addresses.stream().allMatch(a -> a.length() <= 254 && ADDRESS.matcher(a).matches()) ? addresses
                 : List.of();
@@ -90,7 +92,7 @@ public class HandoffMail {
             mailSender.send(message);
         }
         catch (MessagingException e) {
-            throw new org.springframework.mail.MailPreparationException(e.getMessage(), e);
+            throw new MailPreparationException(e.getMessage(), e);
         }
         audit.record(customerId, "handoff.emailed", String.join(",", recipients),
                 credentials.size() + " temporary passwords");

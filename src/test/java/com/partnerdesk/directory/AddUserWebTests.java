@@ -88,6 +88,34 @@ class AddUserWebTests {
     }
 
     @Test
+    void theConfirmationPageDownloadsEveryPasswordAsASafeCsvButOnlyWithItsKey() throws Exception {
+        MvcResult saved = mvc.perform(addUser(admin, "Eve", "Formula", "Eve Formula", "eve").param("action", "save"))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        String page = saved.getResponse().getRedirectedUrl();
+        mvc.perform(get(page).with(user(admin)).cookie(keyCookie(saved))).andExpect(status().isOk());
+
+        MvcResult download = mvc.perform(get(page + "/download").with(user(admin)).cookie(keyCookie(saved)))
+            .andExpect(status().isOk()).andReturn();
+        assertThat(download.getResponse().getContentType()).startsWith("text/csv");
+        assertThat(download.getResponse().getHeader("Content-Disposition")).startsWith("attachment");
+        assertThat(download.getResponse().getHeader("Cache-Control")).contains("no-store");
+        byte[] csv = download.getResponse().getContentAsByteArray();
+        assertThat(new byte[] { csv[0], csv[1], csv[2] }).containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).contains("\"Display name\",\"Username\",\"Temporary password\"",
+                "\"Eve Formula\",\"eve@" + customer.domain() + "\"");
+
+        mvc.perform(get(page + "/download").with(user(admin))).andExpect(status().isSeeOther());
+        mvc.perform(get(page + "/download").with(user(staff("ADMIN_AGENT"))).cookie(keyCookie(saved)))
+            .andExpect(status().isSeeOther());
+        String reloaded = mvc.perform(get(page).with(user(admin)).cookie(keyCookie(saved))).andReturn().getResponse()
+            .getContentAsString();
+        assertThat(reloaded).doesNotContain("credential-password").contains("no longer displayed");
+        String otherSession = mvc.perform(get(page).with(user(admin))).andReturn().getResponse().getContentAsString();
+        assertThat(otherSession).contains("These temporary passwords are no longer available");
+    }
+
+    @Test
     void addAnotherUserKeepsTheRunAndCompleteShowsEveryUserOfIt() throws Exception {
         MvcResult first = mvc.perform(addUser(admin, "Grace", "Hopper", "Grace Hopper", "grace").param("action", "another"))
             .andExpect(status().is3xxRedirection()).andReturn();

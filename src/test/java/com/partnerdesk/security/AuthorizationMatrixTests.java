@@ -73,6 +73,9 @@ class AuthorizationMatrixTests {
         expect("POST /customers/{customerId}/users/selection",      SIGN_IN,   NOT_FOUND, NOT_FOUND, FORBIDDEN),
         expect("GET  /customers/{customerId}/users/{userId}/reset-password",  SIGN_IN, OK, OK,   FORBIDDEN),
         expect("POST /customers/{customerId}/users/{userId}/reset-password",  SIGN_IN, OK, OK,   FORBIDDEN),
+        // Without a selection there is nobody to reset.
+        expect("GET  /customers/{customerId}/users/reset-password", SIGN_IN,   NOT_FOUND, NOT_FOUND, FORBIDDEN),
+        expect("POST /customers/{customerId}/users/reset-password", SIGN_IN,   NOT_FOUND, NOT_FOUND, FORBIDDEN),
         expect("GET  /customers/{customerId}/handoffs/{handoffId}",           SIGN_IN, OK, OK,   OK),
         expect("POST /customers/{customerId}/handoffs/{handoffId}/email",     SIGN_IN, NOT_FOUND, NOT_FOUND, FORBIDDEN),
         expect("GET  /customers/{customerId}/handoffs/{handoffId}/download",  SIGN_IN, OK, OK,   OK),

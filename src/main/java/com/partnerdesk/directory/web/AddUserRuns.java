@@ -1,5 +1,6 @@
 package com.partnerdesk.directory.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,14 +42,14 @@ class AddUserRuns {
                 user.temporaryPassword());
         if (run.isPresent()) {
             try {
-                handoffs.append(run.get(), staffUsername, java.util.List.of(credential));
+                handoffs.append(run.get(), staffUsername, List.of(credential));
                 return new Saved(user, run.get(), false);
             }
             catch (HandoffNotAvailable expired) {
-                return new Saved(user, handoffs.open(customerId, staffUsername, java.util.List.of(credential)), true);
+                return new Saved(user, handoffs.open(customerId, staffUsername, List.of(credential)), true);
             }
         }
-        return new Saved(user, handoffs.open(customerId, staffUsername, java.util.List.of(credential)), false);
+        return new Saved(user, handoffs.open(customerId, staffUsername, List.of(credential)), false);
     }
 
     /** @param runLost the run's earlier users could not be kept in the handoff: their passwords must be reset */

@@ -1,6 +1,7 @@
 package com.partnerdesk.handoff.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -61,14 +62,17 @@ class HandoffController {
 
     private final ObjectProvider<DemoMailbox> demoMailbox;
 
+    private final Clock clock;
+
     HandoffController(Customers customers, PasswordHandoffs handoffs, HandoffCookies cookies, HandoffMail mail,
-            MessageSource messages, ObjectProvider<DemoMailbox> demoMailbox) {
+            MessageSource messages, ObjectProvider<DemoMailbox> demoMailbox, Clock clock) {
         this.customers = customers;
         this.handoffs = handoffs;
         this.cookies = cookies;
         this.mail = mail;
         this.messages = messages;
         this.demoMailbox = demoMailbox;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -132,7 +136,7 @@ class HandoffController {
             return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                    .filename("temporary-passwords-" + LocalDate.now() + ".csv").build().toString())
+                    .filename("temporary-passwords-" + LocalDate.now(clock) + ".csv").build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(csv);
         }

@@ -97,8 +97,8 @@ class PortalController {
                 return "redirect:/my/account?changed";
             }
         }
+        // The bound form stays in the model with its errors; the page never echoes a typed password back.
         model.addAttribute("account", account.get());
-        model.addAttribute("form", new ChangePasswordForm("", ""));
         model.addAttribute("minLength", OwnPasswordPolicy.MIN_LENGTH);
         return "portal/change-password";
     }

@@ -1,0 +1,19 @@
+package com.partnerdesk.support;
+
+import java.util.UUID;
+
+import com.partnerdesk.security.SignedInStaff;
+import com.partnerdesk.security.StaffRole;
+
+/** A staff member stored with {@link TestData#staff} and signed in as such, for MockMvc's {@code user(...)}. */
+public final class SignedIn {
+
+    private SignedIn() {
+    }
+
+    public static SignedInStaff staff(TestData data, String role) {
+        String username = data.staff(role);
+        return new SignedInStaff(UUID.randomUUID(), username, "Test " + username, username + "@partner.example",
+                StaffRole.valueOf(role), "n/a");
+    }
+}
