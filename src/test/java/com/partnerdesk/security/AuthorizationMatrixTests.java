@@ -102,6 +102,15 @@ class AuthorizationMatrixTests {
         // The fixture's user is active: there is nothing to restore under a new username.
         expect("GET  /customers/{customerId}/deleted-users/{userId}/restore-as",  SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
         expect("POST /customers/{customerId}/deleted-users/{userId}/restore-as",  SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
+        expect("GET  /customers/{customerId}/users/import",         SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),
+        expect("GET  /customers/{customerId}/users/import/template.csv", SIGN_IN, OK, FORBIDDEN, FORBIDDEN),
+        // Posted bare, the upload page comes back asking for a file.
+        expect("POST /customers/{customerId}/users/import",         SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),
+        // No import exists in the fixture: its pages are not found.
+        expect("GET  /customers/{customerId}/imports/{batchId}",    SIGN_IN,   NOT_FOUND, FORBIDDEN, FORBIDDEN),
+        expect("POST /customers/{customerId}/imports/{batchId}",    SIGN_IN,   NOT_FOUND, FORBIDDEN, FORBIDDEN),
+        expect("GET  /customers/{customerId}/imports/{batchId}/progress",     SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
+        expect("GET  /customers/{customerId}/imports/{batchId}/rejected.csv", SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
         expect("GET  /demo/mailbox",                                SIGN_IN,   OK,    OK,        OK));
 
     /** The customer users' own area under /my/** (its own sign-in), declared apart from the staff pages. */
@@ -266,6 +275,8 @@ class AuthorizationMatrixTests {
             case "handoffId" -> fixture.handoffId().toString();
             // No license change exists either: the report of an unknown change is not found.
             case "changeId" -> fixture.handoffId().toString();
+            // Nor an import batch.
+            case "batchId" -> fixture.handoffId().toString();
             default -> throw new AssertionError("No fixture for the path variable {" + variable
                     + "}: add it to AuthorizationMatrixTests.fixtureValue");
         };
