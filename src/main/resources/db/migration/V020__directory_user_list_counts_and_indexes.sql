@@ -6,8 +6,7 @@ create table customer_user_count (
     customer_id  uuid   not null,
     active_users bigint not null,
     constraint pk_customer_user_count primary key (customer_id),
-    constraint fk_customer_user_count_customer foreign key (customer_id) references customer (id) on delete cascade,
-    constraint ck_customer_user_count_not_negative check (active_users >= 0)
+    constraint fk_customer_user_count_customer foreign key (customer_id) references customer (id) on delete cascade
 );
 
 insert into customer_user_count (customer_id, active_users)
