@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Generates a customer with many users, set-based in a few statements (100,000 users take seconds): varied display
  * names, two domains, a few admins, and licenses spread so that every filter has something to find — about 70 % hold
- * Microsoft 365 E3, 40 % Teams Essentials, 10 % Power BI Pro, and a fifth hold nothing.
+ * Microsoft 365 E3, 40 % Teams Essentials, 10 % Power BI Pro, and about a sixth hold nothing.
  *
  * @param customer   the generated customer
  * @param e3         the Microsoft 365 E3 subscription
