@@ -1,5 +1,6 @@
 package com.partnerdesk.audit;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -19,4 +20,7 @@ interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
             """)
     Page<AuditEntry> findForCustomer(@Param("customerId") UUID customerId, @Param("action") String action,
             @Param("actor") String actor, Pageable pageable);
+
+    @Query("select distinct e.action from AuditEntry e where e.customerId = :customerId order by e.action")
+    List<String> findActionsOfCustomer(@Param("customerId") UUID customerId);
 }

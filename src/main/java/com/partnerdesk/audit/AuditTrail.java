@@ -1,6 +1,7 @@
 package com.partnerdesk.audit;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -51,6 +52,12 @@ public class AuditTrail {
     @Transactional(readOnly = true)
     public Page<AuditEntry> forCustomer(UUID customerId, String action, String actor, Pageable pageable) {
         return entries.findForCustomer(customerId, blankToNull(action), blankToNull(actor), pageable);
+    }
+
+    /** The action codes recorded for the customer so far, for the Activity tab's filter. */
+    @Transactional(readOnly = true)
+    public List<String> actionsRecordedFor(UUID customerId) {
+        return entries.findActionsOfCustomer(customerId);
     }
 
     private static String blankToNull(String value) {

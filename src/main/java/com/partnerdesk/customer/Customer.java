@@ -57,6 +57,12 @@ public class Customer {
         this.updatedAt = now;
     }
 
+    /** The domains this customer has now that {@code domains} would no longer include. */
+    public List<String> domainsDroppedBy(List<String> domains) {
+        List<String> kept = normalise(domains);
+        return this.domains.stream().filter(domain -> !kept.contains(domain)).toList();
+    }
+
     public boolean hasVerifiedDomain(String domain) {
         return domain != null && domains.contains(domain.toLowerCase(Locale.ROOT));
     }

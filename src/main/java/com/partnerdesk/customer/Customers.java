@@ -20,11 +20,14 @@ public class Customers {
 
     private final AuditTrail audit;
 
+    private final DomainUsage domainUsage;
+
     private final Clock clock;
 
-    Customers(CustomerRepository customers, AuditTrail audit, Clock clock) {
+    Customers(CustomerRepository customers, AuditTrail audit, DomainUsage domainUsage, Clock clock) {
         this.customers = customers;
         this.audit = audit;
+        this.domainUsage = domainUsage;
         this.clock = clock;
     }
 
@@ -57,9 +60,20 @@ public class Customers {
         return customer;
     }
 
+    /**
+     * Replaces the customer's verified domains.
+     * @throws DomainStillInUse when a domain to remove is still the domain of an active user's username
+     * @throws DomainAlreadyVerified when a new domain belongs to another customer
+     */
     @Transactional
     public Customer changeDomains(UUID customerId, List<String> domains) {
         Customer customer = require(customerId);
+        for (String dropped : customer.domainsDroppedBy(domains)) {
+            long users = domainUsage.activeUsernamesOn(customerId, dropped);
+            if (users > 0) {
+                throw new DomainStillInUse(dropped, users);
+            }
+        }
         customer.changeDomains(domains, clock.instant());
         requireDomainsFree(customer);
         customers.saveAndFlush(customer);

@@ -88,6 +88,20 @@ public class DirectoryUser {
         this.updatedAt = now;
     }
 
+    /** Replaces a temporary (or earlier) password with one the user chose; it does not expire. */
+    public void chooseOwnPassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.passwordTemporary = false;
+        this.passwordExpiresAt = null;
+        this.lastSignInAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Whether the user holds a temporary password that may no longer be used to sign in. */
+    public boolean isTemporaryPasswordExpiredAt(Instant now) {
+        return passwordTemporary && passwordExpiresAt != null && !now.isBefore(passwordExpiresAt);
+    }
+
     /** Soft-deletes the user; the restore window starts now. */
     public void delete(Instant now, String deletedBy) {
         if (isDeleted()) {

@@ -24,6 +24,17 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
             """)
     List<DirectoryUser> findByUsername(UUID customerId, String username);
 
+    /** Holders of any of the lower-cased usernames, active users first. */
+    @Query("""
+            select u from DirectoryUser u
+            where u.customerId = :customerId and lower(u.username) in :usernames
+            order by u.deletedAt desc nulls first
+            """)
+    List<DirectoryUser> findByUsernames(UUID customerId, Collection<String> usernames);
+
+    @Query("select u from DirectoryUser u where lower(u.username) = lower(:username) and u.deletedAt is null")
+    List<DirectoryUser> findActiveByUsername(String username);
+
     @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is null")
     long countActive(UUID customerId);
 

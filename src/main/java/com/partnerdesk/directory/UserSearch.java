@@ -90,6 +90,14 @@ public class UserSearch {
         return total == null ? 0 : total;
     }
 
+    /** The ids of every active user matching the filter, in display-name order. */
+    @Transactional(readOnly = true)
+    public List<UUID> matchingIds(UUID customerId, UserFilter filter) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
+        return jdbc.queryForList("select u.id from customer_user u " + where(filter, parameters) + " order by "
+                + UserSort.DISPLAY_NAME.orderBy(), parameters, UUID.class);
+    }
+
     private static String where(UserFilter filter, MapSqlParameterSource parameters) {
         StringBuilder where = new StringBuilder("where u.customer_id = :customerId and u.deleted_at is null");
         if (filter.search() != null) {

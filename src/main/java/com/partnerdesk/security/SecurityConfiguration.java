@@ -1,11 +1,20 @@
 package com.partnerdesk.security;
 
+import java.time.Clock;
+
+import com.partnerdesk.audit.AuditTrail;
+
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,16 +32,37 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /**
+     * Health and metrics answer on the management port only (see {@code management.server.port}), which is kept off
+     * the public network; on the public port these paths are ordinary, unknown pages.
+     */
+    @Bean
+    @Order(40)
+    SecurityFilterChain managementSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable())
+            .securityContext(context -> context.disable())
+            .sessionManagement(session -> session.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(100)
-    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn) throws Exception {
+        http.authenticationManager(staffSignIn)
+            .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 .requestMatchers("/sign-out").authenticated()
                 .anyRequest().hasAnyRole(StaffRole.ADMIN_AGENT.name(), StaffRole.HELPDESK_AGENT.name()))
-            .formLogin(form -> form.loginPage("/sign-in").defaultSuccessUrl("/", false).permitAll())
+            .formLogin(form -> form.loginPage("/sign-in")
+                .defaultSuccessUrl("/", false)
+                .failureHandler((request, response, failure) -> response
+                    .sendRedirect(request.getContextPath() + failureUrl(failure)))
+                .permitAll())
             .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
@@ -40,6 +70,27 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Where a refused sign-in goes. The reason travels in the URL rather than in a session, so failed attempts leave
+     * no session rows behind; tampering with it changes only the message shown.
+     */
+    static String failureUrl(AuthenticationException failure) {
+        if (failure instanceof SignInThrottled lock) {
+            return "/sign-in?locked=" + lock.getScope().name().toLowerCase(java.util.Locale.ROOT) + "&minutes="
+                    + lock.getMinutesLeft();
+        }
+        return "/sign-in?error";
+    }
+
+    /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */
+    @Bean
+    AuthenticationManager staffSignIn(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
+            SignInThrottle throttle, AuditTrail audit, Clock clock) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
+        passwords.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit, clock));
     }
 
     @Bean

@@ -84,6 +84,6 @@ class CsvLimitsTests {
         CollectedRead read = CollectedRead.of(file);
 
         assertThat(read.rows()).hasSize(300);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEmpty();
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEmpty();
     }
 }

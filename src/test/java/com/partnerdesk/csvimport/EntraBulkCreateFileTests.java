@@ -1,8 +1,8 @@
 package com.partnerdesk.csvimport;
 
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.DOMAIN_NOT_VERIFIED;
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.EMAIL_SYNTAX;
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.USAGE_LOCATION_NOT_ISO;
+import static com.partnerdesk.csvimport.ContosoRules.DOMAIN_NOT_VERIFIED;
+import static com.partnerdesk.csvimport.ContosoRules.USERNAME_CHARACTERS;
+import static com.partnerdesk.csvimport.ContosoRules.USAGE_LOCATION_NOT_ISO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -29,11 +29,11 @@ class EntraBulkCreateFileTests {
 
     @Test
     void acceptsNineRowsAndRejectsThreeForTheReadmeReasons() {
-        assertThat(StandInUserRules.CONTOSO.validRows(read.rows())).containsExactly(3, 4, 6, 7, 10, 11, 12, 13, 14);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(
+        assertThat(ContosoRules.CONTOSO.validRows(read.rows())).containsExactly(3, 4, 6, 7, 10, 11, 12, 13, 14);
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(
                 5, Set.of(DOMAIN_NOT_VERIFIED),
                 8, Set.of(USAGE_LOCATION_NOT_ISO),
-                9, Set.of(EMAIL_SYNTAX)));
+                9, Set.of(USERNAME_CHARACTERS)));
     }
 
     @Test

@@ -21,9 +21,9 @@ class ExcelUnicodeTextFileTests {
 
     @Test
     void acceptsAllThirteenRows() {
-        assertThat(StandInUserRules.CONTOSO.validRows(read.rows()))
+        assertThat(ContosoRules.CONTOSO.validRows(read.rows()))
                 .containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEmpty();
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEmpty();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.partnerdesk.csvimport;
 
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.NAME_TOO_LONG;
+import static com.partnerdesk.csvimport.ContosoRules.NAME_TOO_LONG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -22,8 +22,8 @@ class GoogleWorkspaceFileTests {
 
     @Test
     void acceptsTenRowsAndRejectsTheFirstNameOfFiftyEightCharacters() {
-        assertThat(StandInUserRules.CONTOSO.validRows(read.rows())).containsExactly(2, 3, 4, 5, 6, 7, 8, 10, 11, 12);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(9, Set.of(NAME_TOO_LONG)));
+        assertThat(ContosoRules.CONTOSO.validRows(read.rows())).containsExactly(2, 3, 4, 5, 6, 7, 8, 10, 11, 12);
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(9, Set.of(NAME_TOO_LONG)));
         String firstName = read.row(9).firstName();
         assertThat(firstName.codePointCount(0, firstName.length())).isEqualTo(58);
     }

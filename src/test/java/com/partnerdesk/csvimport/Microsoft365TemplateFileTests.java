@@ -1,8 +1,8 @@
 package com.partnerdesk.csvimport;
 
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.ALIAS_TOO_LONG;
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.DISPLAY_NAME_REQUIRED;
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.DUPLICATE_EMAIL;
+import static com.partnerdesk.csvimport.ContosoRules.ALIAS_TOO_LONG;
+import static com.partnerdesk.csvimport.ContosoRules.DISPLAY_NAME_REQUIRED;
+import static com.partnerdesk.csvimport.ContosoRules.DUPLICATE_EMAIL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -45,12 +45,19 @@ class Microsoft365TemplateFileTests {
 
     @Test
     void acceptsEightRowsAndRejectsFourForTheReadmeReasons() {
-        assertThat(StandInUserRules.CONTOSO.validRows(read.rows())).containsExactly(2, 3, 4, 7, 10, 11, 12, 13);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(
+        assertThat(ContosoRules.CONTOSO.validRows(read.rows())).containsExactly(2, 3, 4, 7, 10, 11, 12, 13);
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(
                 5, Set.of(DISPLAY_NAME_REQUIRED),
                 6, Set.of(ALIAS_TOO_LONG),
                 8, Set.of(DUPLICATE_EMAIL),
                 9, Set.of(DUPLICATE_EMAIL)));
+    }
+
+    @Test
+    void namesTheOtherRowOnEachCopyOfADuplicate() {
+        List<JudgedRow> judged = ContosoRules.CONTOSO.judge(read.rows());
+        assertThat(judged.get(6).notes()).extracting(ImportNote::arguments).containsExactly(List.of("9"));
+        assertThat(judged.get(7).notes()).extracting(ImportNote::arguments).containsExactly(List.of("8"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.partnerdesk.csvimport;
 
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.DISPLAY_NAME_REQUIRED;
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.DOMAIN_NOT_VERIFIED;
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.EMAIL_SYNTAX;
+import static com.partnerdesk.csvimport.ContosoRules.DISPLAY_NAME_REQUIRED;
+import static com.partnerdesk.csvimport.ContosoRules.DOMAIN_NOT_VERIFIED;
+import static com.partnerdesk.csvimport.ContosoRules.NOT_AN_ADDRESS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -31,12 +31,12 @@ class PartnerCenterTemplateFileTests {
 
     @Test
     void acceptsTwelveRowsAndRejectsThreeForTheReadmeReasons() {
-        assertThat(StandInUserRules.CONTOSO.validRows(read.rows()))
+        assertThat(ContosoRules.CONTOSO.validRows(read.rows()))
                 .containsExactly(2, 3, 4, 5, 7, 9, 11, 12, 13, 14, 15, 16);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(
                 6, Set.of(DISPLAY_NAME_REQUIRED),
                 8, Set.of(DOMAIN_NOT_VERIFIED),
-                10, Set.of(EMAIL_SYNTAX)));
+                10, Set.of(NOT_AN_ADDRESS)));
     }
 
     @Test
@@ -71,7 +71,7 @@ class PartnerCenterTemplateFileTests {
     void matchesTheDomainCaseInsensitivelyAndStoresItLowerCased() {
         ParsedUserRow noah = read.row(16);
         assertThat(noah.email()).isEqualTo("Noah.Schmidt@Contoso.Example");
-        assertThat(StandInUserRules.normalisedEmail(noah)).isEqualTo("Noah.Schmidt@contoso.example");
+        assertThat(ContosoRules.normalisedEmail(noah)).isEqualTo("Noah.Schmidt@contoso.example");
     }
 
     @Test

@@ -58,7 +58,7 @@ class RowReadingTests {
         assertThat(raul.notices()).containsExactly(
                 new RowNotice(RowNotice.Severity.ERROR, "import.row.columnsShifted", List.of(6, 5)));
         assertThat(raul.hasStructuralError()).isTrue();
-        assertThat(StandInUserRules.CONTOSO.rejections(List.of(raul))).containsKey(2);
+        assertThat(ContosoRules.CONTOSO.rejections(List.of(raul))).containsKey(2);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.partnerdesk.csvimport;
 
-import static com.partnerdesk.csvimport.StandInUserRules.Reason.EMAIL_SYNTAX;
+import static com.partnerdesk.csvimport.ContosoRules.USERNAME_CHARACTERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -28,8 +28,8 @@ class SpanishExcelSemicolonFileTests {
 
     @Test
     void acceptsElevenRowsAndRejectsTheNonAsciiUsername() {
-        assertThat(StandInUserRules.CONTOSO.validRows(read.rows())).containsExactly(2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13);
-        assertThat(StandInUserRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(9, Set.of(EMAIL_SYNTAX)));
+        assertThat(ContosoRules.CONTOSO.validRows(read.rows())).containsExactly(2, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13);
+        assertThat(ContosoRules.CONTOSO.rejections(read.rows())).isEqualTo(Map.of(9, Set.of(USERNAME_CHARACTERS)));
         assertThat(read.row(9).email()).isEqualTo("ángela.cañete@contoso.example");
     }
 

@@ -103,12 +103,20 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser click(String css) {
-        find(css).click();
+        clickElement(find(css));
         return this;
     }
 
     public Browser clickLink(String linkText) {
-        driver.findElement(By.linkText(linkText)).click();
+        clickElement(driver.findElement(By.linkText(linkText)));
+        return this;
+    }
+
+    /** Scrolls the element into view first (at once: Bootstrap makes scrolling smooth, which a click would outrun). */
+    public Browser clickElement(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver)
+            .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});", element);
+        element.click();
         return this;
     }
 

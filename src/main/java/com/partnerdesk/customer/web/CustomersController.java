@@ -8,6 +8,7 @@ import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.CustomerSummaries;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.customer.DomainAlreadyVerified;
+import com.partnerdesk.customer.DomainStillInUse;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
 import com.partnerdesk.web.PageRequests;
@@ -108,6 +109,11 @@ class CustomersController {
         }
         catch (DomainAlreadyVerified taken) {
             result.rejectValue("domains", "customer.domains.taken", new Object[] { taken.getDomain() }, null);
+            return "customer/domains-form";
+        }
+        catch (DomainStillInUse inUse) {
+            result.rejectValue("domains", "customer.domains.inUse",
+                    new Object[] { inUse.getDomain(), inUse.getActiveUsers() }, null);
             return "customer/domains-form";
         }
     }

@@ -1,0 +1,49 @@
+package com.partnerdesk.csvimport;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An import as its page shows it: progress while running, counts and choices once read, the outcome after. */
+public record ImportBatchView(
+        UUID id,
+        UUID customerId,
+        String fileName,
+        ImportStatus status,
+        CsvTemplate template,
+        String charset,
+        String delimiter,
+        String fileErrorKey,
+        List<Object> fileErrorArguments,
+        List<FileNotice> fileNotices,
+        int rowsRead,
+        int validCount,
+        int rejectedCount,
+        int warningCount,
+        int skippedCount,
+        String defaultUsageLocation,
+        List<UUID> fileSubscriptionIds,
+        int rowsCreated,
+        String createErrorKey,
+        List<Object> createErrorArguments,
+        boolean passwordListAvailable,
+        Instant passwordListExpiresAt,
+        Instant createdAt) {
+
+    public Object[] fileErrorArgumentArray() {
+        return fileErrorArguments == null ? new Object[0] : fileErrorArguments.toArray();
+    }
+
+    public Object[] createErrorArgumentArray() {
+        return createErrorArguments == null ? new Object[0] : createErrorArguments.toArray();
+    }
+
+    /** Percent of the valid rows created so far, for the progress bar. */
+    public int percentCreated() {
+        return validCount == 0 ? 0 : (int) Math.min(100, 100L * rowsCreated / validCount);
+    }
+
+    public boolean isSpanishTemplate() {
+        return template == CsvTemplate.PARTNER_CENTER_ES;
+    }
+}

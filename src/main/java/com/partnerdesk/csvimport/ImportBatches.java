@@ -1,0 +1,348 @@
+package com.partnerdesk.csvimport;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The staging tables, in plain JDBC: a file of 150,000 rows is written in batches and counted in SQL, never held as
+ * entities. Every statement is scoped by customer; reads for a page are also scoped by the staff member.
+ */
+@Component
+class ImportBatches {
+
+    static final int INSERT_BATCH_ROWS = 1000;
+
+    /** A running import whose progress has not moved for this long died with its instance. */
+    static final Duration STALLED_AFTER = Duration.ofMinutes(10);
+
+    private static final String BATCH_COLUMNS = """
+            id, customer_id, file_name, status, template, charset, delimiter, file_error_key, file_error_args,
+            file_notices, rows_read, valid_count, rejected_count, warning_count, skipped_count,
+            default_usage_location, file_subscription_ids, rows_created, create_error_key, create_error_args,
+            handoff_ciphertext is not null as has_handoff, handoff_expires_at, created_at
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    private final TransactionTemplate ownTransaction;
+
+    ImportBatches(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * Opens a batch in READING, taking the customer's one import slot.
+     * @throws ImportAlreadyRunning when another import of the customer is reading or creating
+     */
+    void open(UUID customerId, UUID batchId, UUID staffId, String staffUsername, String fileName, Instant now) {
+        jdbc.update("""
+                update import_batch set status = 'FAILED', create_error_key = 'import.failed.interrupted',
+                       updated_at = ?
+                where customer_id = ? and status in ('READING', 'CREATING') and updated_at < ?
+                """, Timestamp.from(now), customerId, Timestamp.from(now.minus(STALLED_AFTER)));
+        try {
+            jdbc.update("""
+                    insert into import_batch (customer_id, id, staff_id, staff_username, file_name, status,
+                                              created_at, updated_at)
+                    values (?, ?, ?, ?, ?, 'READING', ?, ?)
+                    """, customerId, batchId, staffId, staffUsername, fileName, Timestamp.from(now),
+                    Timestamp.from(now));
+        }
+        catch (DuplicateKeyException running) {
+            throw new ImportAlreadyRunning();
+        }
+    }
+
+    Optional<ImportBatchView> find(UUID customerId, UUID staffId, UUID batchId) {
+        return jdbc.query("select " + BATCH_COLUMNS + " from import_batch where customer_id = ? and staff_id = ? and id = ?",
+                ImportBatches::batch, customerId, staffId, batchId).stream().findFirst();
+    }
+
+    void insertRows(UUID customerId, UUID batchId, List<JudgedRow> rows) {
+        List<Object[]> arguments = new ArrayList<>(rows.size());
+        for (JudgedRow row : rows) {
+            ParsedUserRow parsed = row.parsed();
+            arguments.add(new Object[] { customerId, batchId, parsed.row(), parsed.firstName(), parsed.lastName(),
+                    parsed.displayName(), parsed.displayNameDerived(), row.username(), parsed.usageLocation(),
+                    String.join("; ", parsed.licenses()), row.subscriptionIds().toArray(UUID[]::new), row.isValid(),
+                    row.hasWarning(), NotesJson.notes(row.notes()) });
+        }
+        jdbc.batchUpdate("""
+                insert into import_row (customer_id, batch_id, row_number, first_name, last_name, display_name,
+                                        display_name_derived, username, usage_location, licenses, subscription_ids,
+                                        valid, has_warning, notes)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
+                """, arguments);
+    }
+
+    void progressRead(UUID customerId, UUID batchId, int rowsRead, Instant now) {
+        jdbc.update("update import_batch set rows_read = ?, updated_at = ? where customer_id = ? and id = ?", rowsRead,
+                Timestamp.from(now), customerId, batchId);
+    }
+
+    /** Rejects each copy of a duplicated email, naming the other rows (R9). */
+    void rejectDuplicates(UUID customerId, UUID batchId, Map<Integer, List<Integer>> otherRowsByRow) {
+        List<Object[]> arguments = new ArrayList<>(otherRowsByRow.size());
+        otherRowsByRow.forEach((row, others) -> arguments.add(new Object[] {
+                NotesJson.notes(List.of(DuplicateEmails.noteFor(others))), customerId, batchId, row }));
+        jdbc.batchUpdate("""
+                update import_row set valid = false, notes = notes || cast(? as jsonb)
+                where customer_id = ? and batch_id = ? and row_number = ?
+                """, arguments);
+    }
+
+    /**
+     * Rejects rows whose username an active user of the customer has, or a deleted one that can still be restored:
+     * creating it would make a second account for the same person (R9).
+     */
+    void rejectExistingUsers(UUID customerId, UUID batchId, Instant now, Duration restoreWindow) {
+        jdbc.update("""
+                update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                    'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.alreadyExists',
+                    'args', jsonb_build_array(u.username)))
+                from customer_user u
+                where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
+                  and lower(u.username) = lower(r.username) and u.deleted_at is null
+                """, customerId, batchId);
+        jdbc.update("""
+                update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                    'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.restorable',
+                    'args', jsonb_build_array(to_char((u.deleted_at + (? * interval '1 second')) at time zone 'UTC',
+                                                      'YYYY-MM-DD'))))
+                from customer_user u
+                where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
+                  and lower(u.username) = lower(r.username) and u.deleted_at is not null and u.deleted_at > ?
+                  and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
+                                  and lower(a.username) = lower(r.username) and a.deleted_at is null)
+                """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
+    }
+
+    void markReady(UUID customerId, UUID batchId, CsvReadSummary summary, Instant now) {
+        jdbc.update("""
+                update import_batch b set status = 'READY', template = ?, charset = ?, delimiter = ?,
+                       file_notices = cast(? as jsonb), skipped_count = ?, rows_read = c.total,
+                       valid_count = c.valid, rejected_count = c.rejected, warning_count = c.warnings, updated_at = ?
+                from (select count(*) as total, count(*) filter (where valid) as valid,
+                             count(*) filter (where not valid) as rejected, count(*) filter (where has_warning) as warnings
+                      from import_row where customer_id = ? and batch_id = ?) c
+                where b.customer_id = ? and b.id = ?
+                """, summary.template().name(), summary.charset().name(), String.valueOf(summary.delimiter()),
+                NotesJson.fileNotices(summary.notices()), summary.skippedRowCount(), Timestamp.from(now), customerId,
+                batchId, customerId, batchId);
+    }
+
+    /** The file as a whole cannot be imported: its rows go, the reason stays for the page. */
+    void markFileRejected(UUID customerId, UUID batchId, CsvFileRejected rejection, Instant now) {
+        jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", customerId, batchId);
+        jdbc.update("""
+                update import_batch set status = 'FILE_REJECTED', file_error_key = ?, file_error_args = cast(? as jsonb),
+                       updated_at = ?
+                where customer_id = ? and id = ?
+                """, rejection.messageKey(), NotesJson.arguments(rejection.arguments()), Timestamp.from(now),
+                customerId, batchId);
+    }
+
+    void markFailed(UUID customerId, UUID batchId, Instant now) {
+        jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", customerId, batchId);
+        jdbc.update("""
+                update import_batch set status = 'FAILED', create_error_key = 'import.failed.unexpected', updated_at = ?
+                where customer_id = ? and id = ?
+                """, Timestamp.from(now), customerId, batchId);
+    }
+
+    void choose(UUID customerId, UUID staffId, UUID batchId, List<UUID> subscriptionIds, String usageLocation,
+            Instant now) {
+        int updated = jdbc.update("""
+                update import_batch set file_subscription_ids = ?, default_usage_location = ?, create_error_key = null,
+                       create_error_args = null, updated_at = ?
+                where customer_id = ? and staff_id = ? and id = ? and status = 'READY'
+                """, subscriptionIds.toArray(UUID[]::new), usageLocation, Timestamp.from(now), customerId, staffId,
+                batchId);
+        if (updated == 0) {
+            throw new ImportNotReady();
+        }
+    }
+
+    /**
+     * Moves a READY batch to CREATING, taking the customer's import slot.
+     * @throws ImportNotReady when it is not READY (created already, or another tab was faster)
+     * @throws ImportAlreadyRunning when another import of the customer is running
+     */
+    void startCreating(UUID customerId, UUID staffId, UUID batchId, Instant now) {
+        int updated;
+        try {
+            updated = jdbc.update("""
+                    update import_batch set status = 'CREATING', rows_created = 0, create_error_key = null,
+                           create_error_args = null, updated_at = ?
+                    where customer_id = ? and staff_id = ? and id = ? and status = 'READY'
+                    """, Timestamp.from(now), customerId, staffId, batchId);
+        }
+        catch (DuplicateKeyException running) {
+            throw new ImportAlreadyRunning();
+        }
+        if (updated == 0) {
+            throw new ImportNotReady();
+        }
+    }
+
+    /** Progress of a creation, committed on its own so other requests see it while the creation's transaction runs. */
+    void progressCreated(UUID customerId, UUID batchId, int rowsCreated, Instant now) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update(
+                "update import_batch set rows_created = ?, updated_at = ? where customer_id = ? and id = ?",
+                rowsCreated, Timestamp.from(now), customerId, batchId));
+    }
+
+    /** Inside the creation's transaction: the last write, so the batch shows CREATED exactly when the users exist. */
+    void markCreated(UUID customerId, UUID batchId, int created, byte[] passwordList, Instant expiresAt, Instant now) {
+        int updated = jdbc.update("""
+                update import_batch set status = 'CREATED', rows_created = ?, handoff_ciphertext = ?,
+                       handoff_expires_at = ?, updated_at = ?
+                where customer_id = ? and id = ? and status = 'CREATING'
+                """, created, passwordList, Timestamp.from(expiresAt), Timestamp.from(now), customerId, batchId);
+        if (updated == 0) {
+            throw new IllegalStateException("Import " + batchId + " stopped creating meanwhile");
+        }
+    }
+
+    /** After a rolled-back creation: the preview is back, with the reason. */
+    void creationFailed(UUID customerId, UUID batchId, String messageKey, List<Object> arguments, Instant now) {
+        ownTransaction.executeWithoutResult(status -> jdbc.update("""
+                update import_batch set status = 'READY', rows_created = 0, create_error_key = ?,
+                       create_error_args = cast(? as jsonb), updated_at = ?
+                where customer_id = ? and id = ? and status = 'CREATING'
+                """, messageKey, NotesJson.arguments(arguments), Timestamp.from(now), customerId, batchId));
+    }
+
+    byte[] passwordList(UUID customerId, UUID staffId, UUID batchId, Instant now) {
+        return jdbc.query("""
+                select handoff_ciphertext from import_batch
+                where customer_id = ? and staff_id = ? and id = ? and handoff_expires_at > ?
+                """, (rs, row) -> rs.getBytes(1), customerId, staffId, batchId, Timestamp.from(now))
+                .stream().findFirst().orElse(null);
+    }
+
+    void forgetPasswordList(UUID customerId, UUID staffId, UUID batchId) {
+        jdbc.update("""
+                update import_batch set handoff_ciphertext = null, handoff_expires_at = null
+                where customer_id = ? and staff_id = ? and id = ?
+                """, customerId, staffId, batchId);
+    }
+
+    /**
+     * Tidies the customer's old imports when a new one starts: expired password lists go at once, finished previews
+     * with their rows after a day. No scheduled job is needed, and no list outlives its next import.
+     */
+    void tidy(UUID customerId, Instant now) {
+        jdbc.update("""
+                update import_batch set handoff_ciphertext = null, handoff_expires_at = null
+                where customer_id = ? and handoff_expires_at <= ?
+                """, customerId, Timestamp.from(now));
+        jdbc.update("""
+                delete from import_batch
+                where customer_id = ? and status not in ('READING', 'CREATING') and updated_at < ?
+                  and (handoff_expires_at is null or handoff_expires_at <= ?)
+                """, customerId, Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now));
+    }
+
+    long count(UUID customerId, UUID batchId, boolean valid) {
+        Long count = jdbc.queryForObject("select count(*) from import_row where customer_id = ? and batch_id = ? and valid = ?",
+                Long.class, customerId, batchId, valid);
+        return count == null ? 0 : count;
+    }
+
+    List<StagedRow> rows(UUID customerId, UUID batchId, Boolean valid, boolean warningsOnly, int afterRow, int limit,
+            long offset) {
+        StringBuilder sql = new StringBuilder("""
+                select row_number, first_name, last_name, display_name, display_name_derived, username,
+                       usage_location, licenses, valid, notes
+                from import_row where customer_id = ? and batch_id = ? and row_number > ?
+                """);
+        List<Object> arguments = new ArrayList<>(List.of(customerId, batchId, afterRow));
+        if (valid != null) {
+            sql.append(" and valid = ?");
+            arguments.add(valid);
+        }
+        if (warningsOnly) {
+            sql.append(" and has_warning");
+        }
+        sql.append(" order by row_number limit ? offset ?");
+        arguments.add(limit);
+        arguments.add(offset);
+        return jdbc.query(sql.toString(), ImportBatches::stagedRow, arguments.toArray());
+    }
+
+    /** Valid rows after {@code afterRow}, in file order, for creation in chunks. */
+    List<ValidRow> validRows(UUID customerId, UUID batchId, int afterRow, int limit) {
+        return jdbc.query("""
+                select row_number, first_name, last_name, display_name, username, usage_location, subscription_ids
+                from import_row where customer_id = ? and batch_id = ? and valid and row_number > ?
+                order by row_number limit ?
+                """, (rs, row) -> new ValidRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), Arrays.asList((UUID[]) rs.getArray(7).getArray())),
+                customerId, batchId, afterRow, limit);
+    }
+
+    record ValidRow(int rowNumber, String firstName, String lastName, String displayName, String username,
+            String usageLocation, List<UUID> subscriptionIds) {
+    }
+
+    /** Seats each of the customer's subscriptions would give to the valid rows, with what it has free. */
+    List<SeatNeed> seatNeeds(UUID customerId, UUID batchId, List<UUID> fileSubscriptionIds) {
+        return jdbc.query("""
+                select s.id, p.name, p.sku, s.seats_total - s.seats_assigned as available,
+                       s.id = any(?) as for_file,
+                       case when s.id = any(?)
+                            then (select count(*) from import_row r where r.customer_id = ? and r.batch_id = ? and r.valid)
+                            else (select count(*) from import_row r where r.customer_id = ? and r.batch_id = ? and r.valid
+                                  and s.id = any(r.subscription_ids)) end as needed
+                from subscription s join product p on p.sku = s.product_sku
+                where s.customer_id = ?
+                order by p.name
+                """, (rs, row) -> new SeatNeed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getInt(6), rs.getInt(4), rs.getBoolean(5)),
+                fileSubscriptionIds.toArray(UUID[]::new), fileSubscriptionIds.toArray(UUID[]::new), customerId, batchId,
+                customerId, batchId, customerId);
+    }
+
+    private static ImportBatchView batch(ResultSet rs, int row) throws SQLException {
+        String template = rs.getString("template");
+        Timestamp expires = rs.getTimestamp("handoff_expires_at");
+        return new ImportBatchView(rs.getObject("id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status")),
+                template == null ? null : CsvTemplate.valueOf(template), rs.getString("charset"),
+                rs.getString("delimiter"), rs.getString("file_error_key"),
+                NotesJson.arguments(rs.getString("file_error_args")),
+                NotesJson.fileNotices(rs.getString("file_notices")), rs.getInt("rows_read"), rs.getInt("valid_count"),
+                rs.getInt("rejected_count"), rs.getInt("warning_count"), rs.getInt("skipped_count"),
+                rs.getString("default_usage_location"),
+                Arrays.asList((UUID[]) rs.getArray("file_subscription_ids").getArray()), rs.getInt("rows_created"),
+                rs.getString("create_error_key"), NotesJson.arguments(rs.getString("create_error_args")),
+                rs.getBoolean("has_handoff"), expires == null ? null : expires.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static StagedRow stagedRow(ResultSet rs, int row) throws SQLException {
+        return new StagedRow(rs.getInt("row_number"), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("display_name"), rs.getBoolean("display_name_derived"), rs.getString("username"),
+                rs.getString("usage_location"), rs.getString("licenses"), rs.getBoolean("valid"),
+                NotesJson.notes(rs.getString("notes")));
+    }
+}

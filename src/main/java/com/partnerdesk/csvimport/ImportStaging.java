@@ -1,0 +1,103 @@
+package com.partnerdesk.csvimport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.UserAccountRules;
+import com.partnerdesk.licensing.Licensing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads an upload into the staging tables: each row judged as it streams past and written in JDBC batches, then the
+ * file-level rules in SQL. Deliberately not one transaction: the batch is invisible until READY, and committed
+ * batches let the page show how far reading has got.
+ */
+@Component
+class ImportStaging {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportStaging.class);
+
+    private static final int PROGRESS_EVERY_ROWS = 5000;
+
+    private final UserCsvReader reader;
+
+    private final ImportBatches batches;
+
+    private final Customers customers;
+
+    private final Licensing licensing;
+
+    private final UserAccountRules rules;
+
+    private final ImportSettings settings;
+
+    private final Clock clock;
+
+    ImportStaging(UserCsvReader reader, ImportBatches batches, Customers customers, Licensing licensing,
+            UserAccountRules rules, ImportSettings settings, Clock clock) {
+        this.reader = reader;
+        this.batches = batches;
+        this.customers = customers;
+        this.licensing = licensing;
+        this.rules = rules;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Stages the file and deletes it, whatever happens. */
+    void stage(UUID customerId, UUID batchId, Path file) {
+        try {
+            Customer customer = customers.require(customerId);
+            ImportRowRules rowRules = new ImportRowRules(rules, customer.getDomains(),
+                    new LicenseNames(licensing.subscriptionsOf(customerId)));
+            DuplicateEmails duplicates = new DuplicateEmails();
+            List<JudgedRow> pending = new ArrayList<>(ImportBatches.INSERT_BATCH_ROWS);
+            int[] rowsRead = { 0 };
+            CsvReadSummary summary = reader.read(file, settings.limits(), row -> {
+                JudgedRow judged = rowRules.judge(row);
+                if (!row.hasStructuralError()) {
+                    duplicates.add(row.email(), row.row());
+                }
+                pending.add(judged);
+                if (pending.size() == ImportBatches.INSERT_BATCH_ROWS) {
+                    batches.insertRows(customerId, batchId, pending);
+                    pending.clear();
+                }
+                if (++rowsRead[0] % PROGRESS_EVERY_ROWS == 0) {
+                    batches.progressRead(customerId, batchId, rowsRead[0], clock.instant());
+                }
+            });
+            if (!pending.isEmpty()) {
+                batches.insertRows(customerId, batchId, pending);
+            }
+            batches.rejectDuplicates(customerId, batchId, duplicates.otherRowsByRow());
+            batches.rejectExistingUsers(customerId, batchId, clock.instant(), settings.restoreWindow());
+            batches.markReady(customerId, batchId, summary, clock.instant());
+        }
+        catch (CsvFileRejected rejected) {
+            batches.markFileRejected(customerId, batchId, rejected, clock.instant());
+        }
+        catch (IOException | RuntimeException failure) {
+            log.error("Reading import {} of customer {} failed", batchId, customerId, failure);
+            batches.markFailed(customerId, batchId, clock.instant());
+        }
+        finally {
+            try {
+                Files.deleteIfExists(file);
+            }
+            catch (IOException cannotDelete) {
+                log.warn("Could not delete the uploaded file {}", file, cannotDelete);
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package com.partnerdesk.csvimport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.UserAccountRules;
+import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.licensing.SeatsExhausted;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.stereotype.Service;
+
+/**
+ * Bulk import of users from a CSV file: upload, staged preview, choices, creation and the one-time password list.
+ * Every method takes the customer from the URL and the signed-in staff member; another customer's or colleague's
+ * import is not found. Small files are handled within the request; large ones in the background, with progress kept
+ * in the batch row so that any instance can show it.
+ */
+@Service
+public class UserImports {
+
+    private static final Logger log = LoggerFactory.getLogger(UserImports.class);
+
+    private final Customers customers;
+
+    private final Licensing licensing;
+
+    private final ImportBatches batches;
+
+    private final ImportStaging staging;
+
+    private final ImportCreation creation;
+
+    private final AuditTrail audit;
+
+    private final ImportSettings settings;
+
+    private final Clock clock;
+
+    /** Carries the staff member's identity into the background, so the audit trail names who imported. */
+    private final ExecutorService background = new DelegatingSecurityContextExecutorService(
+            Executors.newFixedThreadPool(2, runnable -> {
+                Thread thread = new Thread(runnable, "user-import");
+                thread.setDaemon(true);
+                return thread;
+            }));
+
+    UserImports(Customers customers, Licensing licensing, ImportBatches batches, ImportStaging staging,
+            ImportCreation creation, AuditTrail audit, ImportSettings settings, Clock clock) {
+        this.customers = customers;
+        this.licensing = licensing;
+        this.batches = batches;
+        this.staging = staging;
+        this.creation = creation;
+        this.audit = audit;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public ImportSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Takes an upload and starts reading it. At most {@code maxBytes + 1} bytes are copied, enough for the reader to
+     * say the file is too large without spooling an endless body.
+     *
+     * @return the new import's id
+     * @throws ImportAlreadyRunning when the customer has an import reading or creating
+     */
+    public UUID upload(UUID customerId, UUID staffId, String staffUsername, String fileName, InputStream content)
+            throws IOException {
+        customers.require(customerId);
+        UUID batchId = UUID.randomUUID();
+        Path file = Files.createTempFile("user-import-", ".csv");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            content.transferTo(new LimitedOutputStream(out, settings.maxBytes().toBytes() + 1));
+        }
+        catch (IOException | RuntimeException failure) {
+            Files.deleteIfExists(file);
+            throw failure;
+        }
+        try {
+            batches.tidy(customerId, clock.instant());
+            batches.open(customerId, batchId, staffId, staffUsername, cut(fileName), clock.instant());
+        }
+        catch (RuntimeException refused) {
+            Files.deleteIfExists(file);
+            throw refused;
+        }
+        long size = Files.size(file);
+        // Over the limit the reader refuses at once, so there is nothing to wait for.
+        if (size > settings.backgroundAboveBytes().toBytes() && size <= settings.maxBytes().toBytes()) {
+            background.execute(() -> staging.stage(customerId, batchId, file));
+        }
+        else {
+            staging.stage(customerId, batchId, file);
+        }
+        return batchId;
+    }
+
+    /** @throws ImportNotFound unless the import is the customer's and this staff member's */
+    public ImportBatchView require(UUID customerId, UUID staffId, UUID batchId) {
+        return batches.find(customerId, staffId, batchId).orElseThrow(() -> new ImportNotFound(batchId));
+    }
+
+    public Page<StagedRow> rejectedRows(ImportBatchView batch, PageRequest page) {
+        List<StagedRow> rows = batches.rows(batch.customerId(), batch.id(), false, false, 0, page.getPageSize(),
+                page.getOffset());
+        return new PageImpl<>(rows, page, batch.rejectedCount());
+    }
+
+    /** The first rows with warnings; the count on the page says how many there are in all. */
+    public List<StagedRow> warningRows(ImportBatchView batch, int limit) {
+        return batches.rows(batch.customerId(), batch.id(), null, true, 0, limit, 0);
+    }
+
+    /** Streams every rejected row in file order, a page at a time, for the download. */
+    public void eachRejectedRow(ImportBatchView batch, Consumer<StagedRow> sink) {
+        int afterRow = 0;
+        while (true) {
+            List<StagedRow> rows = batches.rows(batch.customerId(), batch.id(), false, false, afterRow, 2000, 0);
+            if (rows.isEmpty()) {
+                return;
+            }
+            rows.forEach(sink);
+            afterRow = rows.get(rows.size() - 1).rowNumber();
+        }
+    }
+
+    public List<SeatNeed> seatNeeds(ImportBatchView batch) {
+        return batches.seatNeeds(batch.customerId(), batch.id(), batch.fileSubscriptionIds());
+    }
+
+    /**
+     * Saves the licenses for the whole file and its default usage location.
+     * @throws com.partnerdesk.licensing.SubscriptionNotFound when a subscription is not the customer's
+     * @throws IllegalArgumentException when the usage location is not an ISO country code
+     */
+    public void choose(UUID customerId, UUID staffId, UUID batchId, List<UUID> subscriptionIds, String usageLocation) {
+        require(customerId, staffId, batchId);
+        List<UUID> distinct = subscriptionIds.stream().distinct().toList();
+        licensing.requireSubscriptions(customerId, distinct);
+        String location = usageLocation == null || usageLocation.isBlank() ? null : usageLocation.strip();
+        if (location != null && !UserAccountRules.isUsageLocation(location)) {
+            throw new IllegalArgumentException("Not an ISO country code: " + location);
+        }
+        batches.choose(customerId, staffId, batchId, distinct, location, clock.instant());
+    }
+
+    /**
+     * Creates every valid row, in the request or in the background. A failure rolls everything back and brings the
+     * preview back with the reason; nothing is half created.
+     *
+     * @throws ImportNotReady        when the import is not a preview waiting to be created
+     * @throws ImportAlreadyRunning  when another import of the customer is running
+     */
+    public void create(UUID customerId, UUID staffId, UUID batchId, PasswordListKey key) {
+        ImportBatchView batch = require(customerId, staffId, batchId);
+        batches.startCreating(customerId, staffId, batchId, clock.instant());
+        if (batch.validCount() > settings.backgroundAboveRows()) {
+            background.execute(() -> runCreation(batch, key));
+        }
+        else {
+            runCreation(batch, key);
+        }
+    }
+
+    private void runCreation(ImportBatchView batch, PasswordListKey key) {
+        try {
+            creation.create(batch, key);
+        }
+        catch (SeatsExhausted exhausted) {
+            creationFailed(batch, "import.create.seatsExhausted", List.of(exhausted.getProductName(),
+                    exhausted.getSeatsNeeded(), exhausted.getSeatsAvailable()));
+        }
+        catch (DuplicateKeyException usersAppeared) {
+            creationFailed(batch, "import.create.usersAppeared", List.of());
+        }
+        catch (RuntimeException failure) {
+            log.error("Creating import {} of customer {} failed", batch.id(), batch.customerId(), failure);
+            creationFailed(batch, "import.create.failed", List.of());
+        }
+    }
+
+    private void creationFailed(ImportBatchView batch, String messageKey, List<Object> arguments) {
+        batches.creationFailed(batch.customerId(), batch.id(), messageKey, arguments, clock.instant());
+        audit.recordFailure(batch.customerId(), "users.imported", batch.fileName(),
+                "created=0, valid=" + batch.validCount() + ", reason=" + messageKey);
+    }
+
+    /**
+     * The created users with their temporary passwords, while the list lives and only with the key from the
+     * creating browser.
+     * @return null when the list is gone (expired, dismissed) or the key does not open it
+     */
+    public List<CreatedCredential> passwordList(UUID customerId, UUID staffId, UUID batchId, PasswordListKey key) {
+        require(customerId, staffId, batchId);
+        byte[] sealed = batches.passwordList(customerId, staffId, batchId, clock.instant());
+        return sealed == null || key == null ? null : PasswordListCipher.decrypt(sealed, key);
+    }
+
+    public void forgetPasswordList(UUID customerId, UUID staffId, UUID batchId) {
+        require(customerId, staffId, batchId);
+        batches.forgetPasswordList(customerId, staffId, batchId);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        background.shutdown();
+        if (!background.awaitTermination(20, TimeUnit.SECONDS)) {
+            background.shutdownNow();
+        }
+    }
+
+    private static String cut(String fileName) {
+        String name = fileName == null ? "" : fileName.substring(Math.max(fileName.lastIndexOf('/'),
+                fileName.lastIndexOf('\\')) + 1).strip();
+        if (name.isEmpty()) {
+            name = "upload.csv";
+        }
+        return name.length() <= 255 ? name : name.substring(0, 255);
+    }
+}

@@ -1,0 +1,323 @@
+package com.partnerdesk.csvimport.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import com.partnerdesk.csvimport.CreatedCredential;
+import com.partnerdesk.csvimport.ImportAlreadyRunning;
+import com.partnerdesk.csvimport.ImportBatchView;
+import com.partnerdesk.csvimport.ImportNotReady;
+import com.partnerdesk.csvimport.ImportStatus;
+import com.partnerdesk.csvimport.ImportTemplate;
+import com.partnerdesk.csvimport.PasswordListKey;
+import com.partnerdesk.csvimport.SeatNeed;
+import com.partnerdesk.csvimport.StagedRow;
+import com.partnerdesk.csvimport.UserImports;
+import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.Customers;
+import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.security.AdminAgentOnly;
+import com.partnerdesk.security.SignedInStaff;
+import com.partnerdesk.web.Notices;
+import com.partnerdesk.web.PageRequests;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Users and licenses → Add multiple users: upload, preview, create, passwords. Admin agents only. */
+@Controller
+@AdminAgentOnly
+class UserImportController {
+
+    static final String KEY_COOKIE = "partnerdesk-import-key";
+
+    private static final int WARNING_ROWS_SHOWN = 50;
+
+    private static final int PASSWORDS_PER_PAGE = 100;
+
+    private final UserImports imports;
+
+    private final Customers customers;
+
+    private final Licensing licensing;
+
+    private final MessageSource messages;
+
+    UserImportController(UserImports imports, Customers customers, Licensing licensing, MessageSource messages) {
+        this.imports = imports;
+        this.customers = customers;
+        this.licensing = licensing;
+        this.messages = messages;
+    }
+
+    @GetMapping("/customers/{customerId}/users/import")
+    String uploadPage(@PathVariable UUID customerId, Model model) {
+        model.addAttribute("customer", customers.require(customerId));
+        model.addAttribute("maxRows", imports.settings().maxRows());
+        model.addAttribute("maxMegabytes", imports.settings().maxBytes().toBytes() / (1024.0 * 1024.0));
+        model.addAttribute("maxBytes", imports.settings().maxBytes().toBytes());
+        model.addAttribute("subscriptions", licensing.subscriptionsOf(customerId));
+        model.addAttribute("domains", String.join(", ", customers.require(customerId).getDomains()));
+        model.addAttribute("columns", columns());
+        return "csvimport/upload";
+    }
+
+    @GetMapping("/customers/{customerId}/users/import/template.csv")
+    ResponseEntity<byte[]> template(@PathVariable UUID customerId, Locale locale) {
+        customers.require(customerId);
+        ImportTemplate template = ImportTemplate.forLocale(locale);
+        String header = String.join(String.valueOf(template.delimiter()), template.headers()) + "\r\n";
+        String fileName = messages.getMessage("import.template.fileName", null, locale);
+        return csv(fileName, ("\uFEFF" + header).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/customers/{customerId}/users/import")
+    String upload(@PathVariable UUID customerId, @RequestParam(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal SignedInStaff staff, RedirectAttributes redirect) throws IOException {
+        customers.require(customerId);
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isEmpty())) {
+            Notices.warning(redirect, "import.upload.noFile");
+            return "redirect:/customers/{customerId}/users/import";
+        }
+        try {
+            UUID batchId = imports.upload(customerId, staff.id(), staff.username(), file.getOriginalFilename(),
+                    file.getInputStream());
+            return "redirect:/customers/{customerId}/imports/" + batchId;
+        }
+        catch (ImportAlreadyRunning running) {
+            Notices.warning(redirect, "import.upload.alreadyRunning");
+            return "redirect:/customers/{customerId}/users/import";
+        }
+    }
+
+    @GetMapping("/customers/{customerId}/imports/{batchId}")
+    String batch(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @RequestParam(required = false) Integer page, @AuthenticationPrincipal SignedInStaff staff, Locale locale,
+            Model model) {
+        Customer customer = customers.require(customerId);
+        ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
+        model.addAttribute("customer", customer);
+        model.addAttribute("batch", batch);
+        if (batch.status() == ImportStatus.READY) {
+            List<SeatNeed> seats = imports.seatNeeds(batch);
+            List<SeatNeed> overbooked = seats.stream().filter(seat -> !seat.fits()).toList();
+            model.addAttribute("rejected", imports.rejectedRows(batch, PageRequests.of(page, 25)));
+            model.addAttribute("warnings", imports.warningRows(batch, WARNING_ROWS_SHOWN));
+            model.addAttribute("seats", seats);
+            model.addAttribute("overbooked", overbooked);
+            model.addAttribute("canCreate", batch.validCount() > 0 && overbooked.isEmpty());
+            model.addAttribute("countries", countries(locale));
+        }
+        return "csvimport/import";
+    }
+
+    /** For the page's progress script; the page itself works without it. */
+    @GetMapping("/customers/{customerId}/imports/{batchId}/progress")
+    @ResponseBody
+    Map<String, Object> progress(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @AuthenticationPrincipal SignedInStaff staff) {
+        ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
+        return Map.of("status", batch.status().name(), "rowsRead", batch.rowsRead(), "rowsCreated",
+                batch.rowsCreated(), "validCount", batch.validCount());
+    }
+
+    /**
+     * Saves the licenses and default usage location; with {@code create}, also creates the users. Both buttons save,
+     * so what the admin sees checked is what is created.
+     */
+    @PostMapping("/customers/{customerId}/imports/{batchId}")
+    String choose(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @RequestParam(name = "license", required = false) List<UUID> licenses,
+            @RequestParam(required = false) String usageLocation, @RequestParam(required = false) String create,
+            @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        customers.require(customerId);
+        try {
+            imports.choose(customerId, staff.id(), batchId, licenses == null ? List.of() : licenses, usageLocation);
+            if (create != null) {
+                PasswordListKey key = PasswordListKey.generate();
+                response.addHeader(HttpHeaders.SET_COOKIE, keyCookie(customerId, batchId, key.encoded(),
+                        imports.settings().passwordListLifetime(), request.isSecure()).toString());
+                imports.create(customerId, staff.id(), batchId, key);
+                if (imports.require(customerId, staff.id(), batchId).status() == ImportStatus.CREATED) {
+                    return "redirect:/customers/{customerId}/imports/{batchId}/passwords";
+                }
+            }
+        }
+        catch (ImportNotReady notReady) {
+            Notices.warning(redirect, "import.create.notReady");
+        }
+        catch (ImportAlreadyRunning running) {
+            Notices.warning(redirect, "import.upload.alreadyRunning");
+        }
+        catch (IllegalArgumentException notACountry) {
+            Notices.warning(redirect, "user.usageLocation.invalid");
+        }
+        return "redirect:/customers/{customerId}/imports/{batchId}";
+    }
+
+    /**
+     * The rejected rows in the uploaded file's language and delimiter, each reason in the Status update column, to
+     * fix in Excel and upload again.
+     */
+    @GetMapping("/customers/{customerId}/imports/{batchId}/rejected.csv")
+    void rejectedRows(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @AuthenticationPrincipal SignedInStaff staff, Locale locale, HttpServletResponse response)
+            throws IOException {
+        customers.require(customerId);
+        ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
+        ImportTemplate layout = ImportTemplate.forRejectedRows(batch.template(), batch.delimiter());
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(messages.getMessage("import.rejected.fileName", null, locale), StandardCharsets.UTF_8)
+                .build().toString());
+        try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+             SafeCsvWriter csv = new SafeCsvWriter(out, layout.delimiter())) {
+            csv.byteOrderMark();
+            csv.row(layout.headers());
+            imports.eachRejectedRow(batch, row -> csv.row(List.of(row.firstName(), row.lastName(), row.displayName(),
+                    row.email(), reason(row, locale), row.usageLocation(), row.licenses())));
+        }
+    }
+
+    @GetMapping("/customers/{customerId}/imports/{batchId}/passwords")
+    String passwords(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @RequestParam(required = false) Integer page,
+            @CookieValue(name = KEY_COOKIE, required = false) String keyCookie,
+            @AuthenticationPrincipal SignedInStaff staff, Model model) {
+        Customer customer = customers.require(customerId);
+        ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
+        List<CreatedCredential> credentials = imports.passwordList(customerId, staff.id(), batchId,
+                keyCookie == null ? null : PasswordListKey.parse(keyCookie));
+        model.addAttribute("customer", customer);
+        model.addAttribute("batch", batch);
+        if (credentials != null) {
+            PageRequest request = PageRequests.of(page, PASSWORDS_PER_PAGE);
+            int from = (int) Math.min(request.getOffset(), credentials.size());
+            int to = Math.min(from + request.getPageSize(), credentials.size());
+            model.addAttribute("credentials",
+                    new org.springframework.data.domain.PageImpl<>(credentials.subList(from, to), request,
+                            credentials.size()));
+        }
+        return "csvimport/passwords";
+    }
+
+    @GetMapping("/customers/{customerId}/imports/{batchId}/passwords.csv")
+    ResponseEntity<byte[]> downloadPasswords(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @CookieValue(name = KEY_COOKIE, required = false) String keyCookie,
+            @AuthenticationPrincipal SignedInStaff staff, Locale locale) throws IOException {
+        customers.require(customerId);
+        List<CreatedCredential> credentials = imports.passwordList(customerId, staff.id(), batchId,
+                keyCookie == null ? null : PasswordListKey.parse(keyCookie));
+        if (credentials == null) {
+            return ResponseEntity.status(410).build();
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+             SafeCsvWriter csv = new SafeCsvWriter(out, ',')) {
+            csv.byteOrderMark();
+            csv.row(Stream.of("user.displayName", "user.username", "import.passwords.temporaryPassword")
+                    .map(key -> messages.getMessage(key, null, locale)).toList());
+            for (CreatedCredential credential : credentials) {
+                csv.row(List.of(credential.displayName(), credential.username(), credential.temporaryPassword()));
+            }
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(messages.getMessage("import.passwords.fileName", null, locale), StandardCharsets.UTF_8)
+                        .build().toString())
+                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8")
+                .body(bytes.toByteArray());
+    }
+
+    /** Done: the list is deleted now rather than at its expiry, and the key cookie goes with it. */
+    @PostMapping("/customers/{customerId}/imports/{batchId}/passwords/forget")
+    String forgetPasswords(@PathVariable UUID customerId, @PathVariable UUID batchId,
+            @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, HttpServletResponse response) {
+        customers.require(customerId);
+        imports.forgetPasswordList(customerId, staff.id(), batchId);
+        response.addHeader(HttpHeaders.SET_COOKIE,
+                keyCookie(customerId, batchId, "", Duration.ZERO, request.isSecure()).toString());
+        return "redirect:/customers/{customerId}/users";
+    }
+
+    private String reason(StagedRow row, Locale locale) {
+        return String.join(" ", row.errors().stream()
+                .map(note -> messages.getMessage(note.column().messageKey(), null, locale) + ": "
+                        + messages.getMessage(note.messageKey(), note.argumentArray(), locale))
+                .toList());
+    }
+
+    /** Only this import's pages receive the key, only over same-site requests, never to scripts. */
+    private static ResponseCookie keyCookie(UUID customerId, UUID batchId, String value, Duration maxAge,
+            boolean secure) {
+        return ResponseCookie.from(KEY_COOKIE, value)
+                .path("/customers/" + customerId + "/imports/" + batchId)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite("Strict")
+                .maxAge(maxAge)
+                .build();
+    }
+
+    private static ResponseEntity<byte[]> csv(String fileName, byte[] body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8")
+                .body(body);
+    }
+
+    private static List<Country> countries(Locale locale) {
+        return Stream.of(Locale.getISOCountries())
+                .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
+                .sorted(Comparator.comparing(Country::name, java.text.Collator.getInstance(locale)))
+                .toList();
+    }
+
+    record Country(String code, String name) {
+    }
+
+    private static final List<String> COLUMN_RULES = List.of("firstName", "lastName", "displayName", "email",
+            "statusUpdate", "usageLocation", "licenses");
+
+    /** The template's columns in both languages, with what goes in each, for the page's table. */
+    private static List<ColumnDoc> columns() {
+        List<String> english = ImportTemplate.forRejectedRows(null, ",").headers();
+        List<String> spanish = ImportTemplate.forRejectedRows(com.partnerdesk.csvimport.CsvTemplate.PARTNER_CENTER_ES, ";")
+                .headers();
+        return java.util.stream.IntStream.range(0, english.size())
+                .mapToObj(i -> new ColumnDoc(english.get(i), spanish.get(i), COLUMN_RULES.get(i)))
+                .toList();
+    }
+
+    record ColumnDoc(String english, String spanish, String rule) {
+    }
+}

@@ -1,0 +1,84 @@
+package com.partnerdesk.directory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.partnerdesk.audit.AuditTrail;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customer users signing in to their own pages: checking a password, the forced change of a temporary password at the
+ * first sign-in, and the account as the user sees it.
+ */
+@Service
+public class CustomerSignIn {
+
+    private final DirectoryUserRepository users;
+
+    private final AuditTrail audit;
+
+    private final Clock clock;
+
+    CustomerSignIn(DirectoryUserRepository users, AuditTrail audit, Clock clock) {
+        this.users = users;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks a username and password. An expired temporary password is refused with its own answer, but only when it
+     * was right, so the answer tells nothing to someone guessing.
+     */
+    @Transactional(readOnly = true)
+    public SignInOutcome verify(String username, String password) {
+        List<DirectoryUser> found = username == null ? List.of() : users.findActiveByUsername(username.strip());
+        if (found.size() != 1 || found.get(0).getPasswordHash() == null) {
+            CustomerUserPasswordEncoder.spendTimeOnUnknownUser(String.valueOf(password));
+            return SignInOutcome.refused();
+        }
+        DirectoryUser user = found.get(0);
+        if (!CustomerUserPasswordEncoder.matches(password, user.getPasswordHash())) {
+            return SignInOutcome.refused();
+        }
+        if (user.isTemporaryPasswordExpiredAt(clock.instant())) {
+            return SignInOutcome.expired();
+        }
+        return SignInOutcome.accepted(CustomerAccount.of(user));
+    }
+
+    /** The active user's account as it is now, or nothing once the user is deleted. */
+    @Transactional(readOnly = true)
+    public Optional<CustomerAccount> account(UUID customerId, UUID userId) {
+        return users.findInCustomer(customerId, userId).filter(u -> !u.isDeleted()).map(CustomerAccount::of);
+    }
+
+    /**
+     * Replaces the user's password with one the user chose, hashed with bcrypt.
+     * @return the message keys of the rules it breaks (then nothing changed), or the account with its new stamp
+     */
+    @Transactional
+    public PasswordChange changeOwnPassword(UUID customerId, UUID userId, String newPassword) {
+        DirectoryUser user = users.findInCustomer(customerId, userId).filter(u -> !u.isDeleted())
+            .orElseThrow(() -> new UserNotFound(userId));
+        List<String> problems = OwnPasswordPolicy.check(newPassword, user.getUsername(), user.getPasswordHash());
+        if (!problems.isEmpty()) {
+            return new PasswordChange(problems, Optional.empty());
+        }
+        boolean firstSignIn = user.isPasswordTemporary();
+        Instant now = clock.instant();
+        user.chooseOwnPassword(CustomerUserPasswordEncoder.hashOwn(newPassword), now);
+        users.flush();
+        audit.record(customerId, firstSignIn ? "user.first-sign-in" : "user.password-changed", user.getUsername(),
+                firstSignIn ? "temporary password replaced by the user" : null);
+        return new PasswordChange(List.of(), Optional.of(CustomerAccount.of(user)));
+    }
+
+    /** The outcome of {@link #changeOwnPassword}. */
+    public record PasswordChange(List<String> problems, Optional<CustomerAccount> account) {
+    }
+}

@@ -1,0 +1,204 @@
+package com.partnerdesk.directory;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.Customers;
+import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.licensing.SeatsExhausted;
+import com.partnerdesk.licensing.Subscription;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates user accounts, one or thousands at a time, the same way for the Add user form and the CSV import: every user
+ * is checked with {@link UserAccountRules} and for a free username, all are inserted with JDBC batches, their licenses
+ * are taken through the seat guard, and each gets a temporary password that is returned once and stored only as a hash.
+ * Either all users are created or none.
+ */
+@Service
+public class UserCreation {
+
+    private static final int BATCH_SIZE = 500;
+
+    private final Customers customers;
+
+    private final UserAccountRules rules;
+
+    private final DirectoryUserRepository users;
+
+    private final Licensing licensing;
+
+    private final TemporaryPasswords temporaryPasswords;
+
+    private final AuditTrail audit;
+
+    private final JdbcTemplate jdbc;
+
+    private final Clock clock;
+
+    private final Duration restoreWindow;
+
+    UserCreation(Customers customers, UserAccountRules rules, DirectoryUserRepository users, Licensing licensing,
+            TemporaryPasswords temporaryPasswords, AuditTrail audit, JdbcTemplate jdbc, Clock clock,
+            @Value("${partnerdesk.directory.restore-window:30d}") Duration restoreWindow) {
+        this.customers = customers;
+        this.rules = rules;
+        this.users = users;
+        this.licensing = licensing;
+        this.temporaryPasswords = temporaryPasswords;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.restoreWindow = restoreWindow;
+    }
+
+    /**
+     * What is wrong with each of the users, without creating any: the shared rules, usernames repeated within the
+     * list, and usernames already taken in the customer, by an active user or by a deleted one that can still be
+     * restored. Users without problems are not listed.
+     */
+    @Transactional(readOnly = true)
+    public List<UserViolations> check(UUID customerId, List<NewUser> newUsers) {
+        Customer customer = customers.require(customerId);
+        Map<String, DirectoryUser> taken = takenUsernames(customerId, newUsers);
+        Instant now = clock.instant();
+        Set<String> seen = new HashSet<>();
+        List<UserViolations> problems = new ArrayList<>();
+        for (int index = 0; index < newUsers.size(); index++) {
+            UserProfile profile = newUsers.get(index).profile();
+            List<RuleViolation> violations = new ArrayList<>(rules.check(profile, customer.getDomains()));
+            String username = profile.username() == null ? null : profile.username().toLowerCase(Locale.ROOT);
+            if (username != null && !username.isBlank()) {
+                DirectoryUser holder = taken.get(username);
+                if (holder != null && !holder.isDeleted()) {
+                    violations.add(RuleViolation.of(UserField.USERNAME, "create.username.taken", profile.username()));
+                }
+                else if (holder != null && holder.isRestorableAt(now, restoreWindow)) {
+                    violations.add(RuleViolation.of(UserField.USERNAME, "create.username.takenByDeletedUser",
+                            profile.username(), Date.from(holder.restoreWindowEndsAt(restoreWindow))));
+                }
+                else if (!seen.add(username)) {
+                    violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",
+                            profile.username()));
+                }
+            }
+            if (!violations.isEmpty()) {
+                problems.add(new UserViolations(index, violations));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Creates all the users with their licenses in the caller's transaction (or a new one).
+     * @return each user with its temporary password, in the order given
+     * @throws UserCreationRefused when any user breaks a rule; nothing is created
+     * @throws SeatsExhausted when the licenses do not fit; nothing is created
+     * @throws com.partnerdesk.licensing.SubscriptionNotFound for a subscription of another customer
+     */
+    @Transactional
+    public List<CreatedUser> createAll(UUID customerId, List<NewUser> newUsers) {
+        Set<UUID> subscriptionIds = newUsers.stream()
+            .flatMap(u -> u.subscriptionIds().stream())
+            .collect(Collectors.toSet());
+        Map<UUID, Subscription> subscriptions = licensing.requireSubscriptions(customerId, subscriptionIds)
+            .stream()
+            .collect(Collectors.toMap(Subscription::getId, s -> s));
+        List<UserViolations> problems = check(customerId, newUsers);
+        if (!problems.isEmpty()) {
+            throw new UserCreationRefused(problems);
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = temporaryPasswords.expiresAt(now);
+        List<CreatedUser> created = new ArrayList<>(newUsers.size());
+        List<Object[]> rows = new ArrayList<>(newUsers.size());
+        // Licenses are taken per subscription in id order, so concurrent runs lock subscriptions in the same order.
+        Map<UUID, List<UUID>> holders = new TreeMap<>();
+        for (NewUser newUser : newUsers) {
+            UserProfile profile = newUser.profile();
+            UUID id = UUID.randomUUID();
+            String password = temporaryPasswords.generate();
+            rows.add(new Object[] { customerId, id, blankToNull(profile.firstName()), blankToNull(profile.lastName()),
+                    profile.displayName().strip(), profile.username().strip(), blankToNull(profile.usageLocation()),
+                    roles(profile), CustomerUserPasswordEncoder.hashTemporary(password), Timestamp.from(expiresAt),
+                    Timestamp.from(now), Timestamp.from(now) });
+            created.add(new CreatedUser(id, profile.displayName().strip(), profile.username().strip(), password));
+            newUser.subscriptionIds().forEach(s -> holders.computeIfAbsent(s, k -> new ArrayList<>()).add(id));
+        }
+        for (int from = 0; from < rows.size(); from += BATCH_SIZE) {
+            jdbc.batchUpdate("""
+                    insert into customer_user (customer_id, id, first_name, last_name, display_name, username,
+                        usage_location, admin_roles, password_hash, password_temporary, password_expires_at,
+                        created_at, updated_at)
+                    values (?, ?, ?, ?, ?, ?, ?, cast(? as text[]), ?, true, ?, ?, ?)
+                    """, rows.subList(from, Math.min(from + BATCH_SIZE, rows.size())));
+        }
+        holders.forEach((subscriptionId, userIds) -> licensing.assign(customerId, subscriptionId, userIds));
+        for (int i = 0; i < newUsers.size(); i++) {
+            NewUser newUser = newUsers.get(i);
+            audit.record(customerId, "user.created", created.get(i).username(), details(newUser, subscriptions));
+        }
+        return created;
+    }
+
+    /** Creates one user; see {@link #createAll}. */
+    @Transactional
+    public CreatedUser create(UUID customerId, NewUser newUser) {
+        return createAll(customerId, List.of(newUser)).get(0);
+    }
+
+    private Map<String, DirectoryUser> takenUsernames(UUID customerId, List<NewUser> newUsers) {
+        Set<String> usernames = newUsers.stream()
+            .map(u -> u.profile().username())
+            .filter(u -> u != null && !u.isBlank())
+            .map(u -> u.strip().toLowerCase(Locale.ROOT))
+            .collect(Collectors.toSet());
+        Map<String, DirectoryUser> taken = new HashMap<>();
+        if (usernames.isEmpty()) {
+            return taken;
+        }
+        // Active holders come first, so an active user wins over a deleted one with the same name.
+        for (DirectoryUser user : users.findByUsernames(customerId, usernames)) {
+            taken.putIfAbsent(user.getUsername().toLowerCase(Locale.ROOT), user);
+        }
+        return taken;
+    }
+
+    private static String details(NewUser newUser, Map<UUID, Subscription> subscriptions) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("roles", newUser.profile().adminRoles().stream().map(Enum::name).sorted()
+            .collect(Collectors.joining(",")));
+        details.put("licenses", newUser.subscriptionIds().stream().map(subscriptions::get)
+            .map(Subscription::getProductName).sorted().collect(Collectors.joining(",")));
+        return details.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private static String roles(UserProfile profile) {
+        return "{" + profile.adminRoles().stream().map(Enum::name).sorted().collect(Collectors.joining(",")) + "}";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,33 @@
+package com.partnerdesk.directory;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import com.partnerdesk.customer.DomainUsage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Counts the active users whose username ends in {@code @domain}, so a domain in use is not removed. */
+@Component
+class UsernameDomainUsage implements DomainUsage {
+
+    private final JdbcClient jdbc;
+
+    UsernameDomainUsage(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long activeUsernamesOn(UUID customerId, String domain) {
+        return jdbc.sql("""
+                select count(*) from customer_user
+                where customer_id = :customerId and deleted_at is null
+                  and lower(split_part(username, '@', 2)) = :domain
+                """)
+            .param("customerId", customerId)
+            .param("domain", domain.toLowerCase(Locale.ROOT))
+            .query(Long.class)
+            .single();
+    }
+}

@@ -1,0 +1,61 @@
+package com.partnerdesk.portal;
+
+import com.partnerdesk.directory.CustomerSignIn;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The security of the customer users' pages, ahead of the staff chain. Customer users are kept in a security context
+ * of their own in the session: the staff chain never sees them (so partner pages send them to the staff sign-in), and
+ * this chain never sees staff (so /my pages send staff to the customer sign-in).
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalSecurityConfiguration {
+
+    static final String CONTEXT_ATTRIBUTE = "PARTNERDESK_CUSTOMER_USER_CONTEXT";
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    HttpSessionSecurityContextRepository customerUserContextRepository() {
+        HttpSessionSecurityContextRepository repository = new HttpSessionSecurityContextRepository();
+        repository.setSpringSecurityContextKey(CONTEXT_ATTRIBUTE);
+        return repository;
+    }
+
+    @Bean
+    @Order(50)
+    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn,
+            HttpSessionSecurityContextRepository customerUserContextRepository) throws Exception {
+        http.securityMatcher("/my/**")
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/my/sign-in").permitAll()
+                .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
+            .authenticationManager(new ProviderManager(new CustomerUserAuthentication(signIn)))
+            .securityContext(context -> context.securityContextRepository(customerUserContextRepository))
+            .formLogin(form -> form.loginPage("/my/sign-in")
+                .loginProcessingUrl("/my/sign-in")
+                .defaultSuccessUrl("/my/account", true)
+                .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
+                        + (exception instanceof CredentialsExpiredException ? "/my/sign-in?expired"
+                                : "/my/sign-in?error")))
+                .permitAll())
+            .logout(logout -> logout.logoutUrl("/my/sign-out").logoutSuccessUrl("/my/sign-in?signedOut"))
+            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+}
