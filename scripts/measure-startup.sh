@@ -10,7 +10,7 @@ DATA=$(mktemp -d)/pgdata
 run() {
   local label=$1 start pid
   start=$(date +%s%N)
-  SERVER_PORT=$PORT PARTNERDESK_DATA_DIR=$DATA java ${JAVA_OPTS:-} -jar "$JAR" > "target/startup-$label.log" 2>&1 &
+  SERVER_PORT=$PORT MANAGEMENT_PORT=${MANAGEMENT_PORT:-9102} PARTNERDESK_DATA_DIR=$DATA java ${JAVA_OPTS:-} -jar "$JAR" > "target/startup-$label.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/sign-in"; do sleep 0.05; done
   echo "$label: first page served $(( ($(date +%s%N) - start) / 1000000 )) ms after the process started"
