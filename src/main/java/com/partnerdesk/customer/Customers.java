@@ -7,8 +7,6 @@ import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,14 +43,6 @@ public class Customers {
     @Transactional(readOnly = true)
     public Optional<Customer> find(UUID customerId) {
         return customers.findById(customerId);
-    }
-
-    @Transactional(readOnly = true)
-    public Page<Customer> search(String query, Pageable pageable) {
-        if (query == null || query.isBlank()) {
-            return customers.findAll(pageable);
-        }
-        return customers.search(query.strip(), pageable);
     }
 
     @Transactional(readOnly = true)

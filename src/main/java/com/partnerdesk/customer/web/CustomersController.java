@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerSummaries;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.customer.DomainAlreadyVerified;
 import com.partnerdesk.customer.DomainStillInUse;
@@ -12,7 +13,6 @@ import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
 import com.partnerdesk.web.PageRequests;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -22,23 +22,34 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
 class CustomersController {
 
     private final Customers customers;
 
-    CustomersController(Customers customers) {
+    private final CustomerSummaries summaries;
+
+    CustomersController(Customers customers, CustomerSummaries summaries) {
         this.customers = customers;
+        this.summaries = summaries;
     }
 
     @GetMapping("/customers")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Model model) {
-        String query = q == null ? null : q.strip().substring(0, Math.min(q.strip().length(), 100));
+        String query = q == null ? null : q.strip();
+        if (query != null && query.length() > CustomerSummaries.MAX_QUERY_LENGTH) {
+            // Pasted or tampered: continue at the URL of the cut search, so that every link on the page stays short.
+            return "redirect:" + UriComponentsBuilder.fromPath("/customers")
+                .queryParam("q", query.substring(0, CustomerSummaries.MAX_QUERY_LENGTH))
+                .encode()
+                .build()
+                .toUriString();
+        }
         model.addAttribute("q", query);
-        model.addAttribute("customers",
-                customers.search(query, PageRequests.of(page, size, Sort.by("companyName").and(Sort.by("id")))));
+        model.addAttribute("customers", summaries.search(query, PageRequests.of(page, size)));
         return "customer/customers";
     }
 

@@ -3,6 +3,8 @@ package com.partnerdesk.directory.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.AdminRole;
@@ -18,10 +20,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
 class UsersController {
+
+    /** The page sizes the list offers; the largest is what {@link PageRequests#MAX_SIZE} allows. */
+    static final List<Integer> PAGE_SIZES = List.of(25, 50, 100, 200);
 
     private final Customers customers;
 
@@ -39,18 +44,31 @@ class UsersController {
     }
 
     @GetMapping("/customers/{customerId}/users")
-    String users(@PathVariable UUID customerId, UserListParameters parameters, Model model) {
+    String users(@PathVariable UUID customerId, UserListParameters parameters, HttpServletRequest request,
+            Model model) {
         Customer customer = customers.require(customerId);
+        if (parameters.isOversized()) {
+            // Pasted or tampered: continue at the URL of the cut search, so that every link on the page stays short.
+            UriComponentsBuilder url = UriComponentsBuilder.fromPath("/customers/" + customerId + "/users");
+            request.getParameterMap().forEach((name, values) -> url.queryParam(name, (Object[]) values));
+            UserFilter cut = parameters.toFilter();
+            url.replaceQueryParam("q", cut.search() == null ? new Object[0] : new Object[] { cut.search() });
+            url.replaceQueryParam("domain", cut.domain() == null ? new Object[0] : new Object[] { cut.domain() });
+            return "redirect:" + url.encode()
+                .build()
+                .toUriString();
+        }
         UserFilter filter = parameters.toFilter();
         model.addAttribute("customer", customer);
         model.addAttribute("filter", filter);
         model.addAttribute("params", parameters);
         model.addAttribute("sort", parameters.sortOrDefault());
+        model.addAttribute("sizes", PAGE_SIZES);
         model.addAttribute("subscriptions", licensing.subscriptionsOf(customerId));
         model.addAttribute("roles", AdminRole.values());
         model.addAttribute("users",
                 search.find(customerId, filter, parameters.sortOrDefault(),
-                        PageRequests.of(parameters.page(), parameters.size())));
+                        PageRequests.of(parameters.page(), parameters.sizeOrDefault())));
         return "directory/users";
     }
 
@@ -65,17 +83,27 @@ class UsersController {
     }
 
     /**
-     * The list's URL parameters. Unknown enum values or malformed ids make the request a 404 rather than an error.
+     * The list's URL parameters. An unknown sort or page size falls back to the default (old bookmarks keep working);
+     * a malformed license id or an unknown role is answered with the 400 page, which says the link is broken.
      */
     record UserListParameters(String q, UUID hasLicense, UUID lacksLicense, Boolean unlicensed, AdminRole role,
-            String domain, UserSort sort, Integer page, Integer size) {
+            String domain, String sort, Integer page, Integer size) {
 
         UserFilter toFilter() {
             return new UserFilter(q, hasLicense, lacksLicense, Boolean.TRUE.equals(unlicensed), role, domain);
         }
 
         UserSort sortOrDefault() {
-            return sort == null ? UserSort.DISPLAY_NAME : sort;
+            return UserSort.fromParameter(sort);
+        }
+
+        boolean isOversized() {
+            return q != null && q.length() > UserFilter.MAX_SEARCH_LENGTH
+                    || domain != null && domain.length() > UserFilter.MAX_SEARCH_LENGTH;
+        }
+
+        int sizeOrDefault() {
+            return size != null && PAGE_SIZES.contains(size) ? size : PageRequests.DEFAULT_SIZE;
         }
     }
 }

@@ -1,0 +1,122 @@
+package com.partnerdesk.benchmark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.partnerdesk.support.LargeCustomer;
+import com.partnerdesk.support.StatementCounter;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Server time of the Users and licenses page for a customer with 100,000 users: the whole request as the servlet sees
+ * it (security filters, controller, SQL, Thymeleaf rendering), without the network. Prints a table for
+ * docs/benchmarks.md and writes it to target/benchmarks/users-list.md.
+ * <p>
+ * Not part of {@code ./mvnw verify}: run it with {@code ./mvnw -o test -Pbenchmarks}.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@AutoConfigureMockMvc
+@Import(StatementCounter.class)
+class UsersListBenchmarkTests {
+
+    static final int USERS = Integer.getInteger("benchmark.users", 100_000);
+
+    static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 300);
+
+    static final int ROUNDS = Integer.getInteger("benchmark.rounds", 500);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void usersListAtOneHundredThousandUsers() throws Exception {
+        long started = System.nanoTime();
+        LargeCustomer large = LargeCustomer.generate(jdbc, USERS);
+        long generatedMillis = (System.nanoTime() - started) / 1_000_000;
+        String users = "/customers/" + large.customer().id() + "/users";
+        int lastPage = (USERS + 24) / 25;
+
+        List<Scenario> scenarios = List.of(
+                new Scenario("page 1, no filter", users),
+                new Scenario("page 2,000 (middle), no filter", users + "?page=2000"),
+                new Scenario("page " + lastPage + " (last), no filter", users + "?page=" + lastPage),
+                new Scenario("page 1, 200 per page", users + "?size=200"),
+                new Scenario("page 1, sorted by created, newest first", users + "?sort=CREATED_DESC"),
+                new Scenario("page 1, has Microsoft 365 E3", users + "?hasLicense=" + large.e3()),
+                new Scenario("page 2,000 (deep), has Microsoft 365 E3", users + "?hasLicense=" + large.e3() + "&page=2000"),
+                new Scenario("page 1, no Teams + domain eu.", users + "?lacksLicense=" + large.teams() + "&domain="
+                        + large.secondDomain()),
+                new Scenario("page 1, no license at all", users + "?unlicensed=true"),
+                new Scenario("page 1, role Global admin", users + "?role=GLOBAL_ADMIN"),
+                new Scenario("page 1, search \"novak\"", users + "?q=novak"));
+
+        List<String> lines = new ArrayList<>();
+        lines.add("| request | p50 ms | p95 ms | SQL statements |");
+        lines.add("|---|---:|---:|---:|");
+        for (Scenario scenario : scenarios) {
+            lines.add(scenario.measure(mvc));
+        }
+        String report = "Users list, customer with %,d users (generated in %,d ms), %d rounds after %d warm-up requests%n%n"
+            .formatted(USERS, generatedMillis, ROUNDS, WARM_UP) + String.join("\n", lines) + "\n";
+        System.out.println(report);
+        Path file = Path.of("target", "benchmarks", "users-list.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report);
+    }
+
+    record Scenario(String name, String url) {
+
+        String measure(MockMvc mvc) throws Exception {
+            RequestBuilder request = get(url).with(user("benchmark").roles("ADMIN_AGENT"));
+            for (int i = 0; i < WARM_UP; i++) {
+                assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(200);
+            }
+            long[] nanos = new long[ROUNDS];
+            long statements = -1;
+            for (int i = 0; i < ROUNDS; i++) {
+                long before = System.nanoTime();
+                long counted = StatementCounter.count(() -> perform(mvc, request));
+                nanos[i] = System.nanoTime() - before;
+                statements = counted;
+            }
+            Arrays.sort(nanos);
+            return "| %s | %.2f | %.2f | %d |".formatted(name, percentile(nanos, 50), percentile(nanos, 95), statements);
+        }
+
+        private static void perform(MockMvc mvc, RequestBuilder request) {
+            try {
+                mvc.perform(request);
+            }
+            catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        private static double percentile(long[] sorted, int percent) {
+            int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(index, 0)] / 1_000_000.0;
+        }
+    }
+
+}
