@@ -71,7 +71,7 @@ class UserLicensesWebTests {
         assertThat(fieldset(page, e3)).contains("data-holding=\"ALL\"", "Assigned to this user",
                 "4 of 5 seats free");
         assertThat(fieldset(page, visio)).contains("data-holding=\"NONE\"", "Not assigned to this user",
-                "3 of 3 seats free", "Needs 1 seats; 3 free.");
+                "3 of 3 seats free", "Needs 1 seat; 3 free.");
         assertThat(page).containsPattern("name=\"licenses\\[" + e3 + "\\]\" value=\"KEEP\"[^>]*checked")
             .contains("/js/licenses.js");
     }
