@@ -71,10 +71,10 @@ class ResetPasswordWebTests {
             .isEqualTo(SignInOutcome.Result.REFUSED);
         String page = mvc.perform(get(reset.getResponse().getRedirectedUrl()).with(user(helpdesk))
             .cookie(AddUserWebTests.keyCookie(reset))).andReturn().getResponse().getContentAsString();
-        String newPassword = page.replaceAll("(?s).*class=\"credential-password\">([^<]+)<.*", "$1");
+        String newPassword = org.springframework.web.util.HtmlUtils
+            .htmlUnescape(page.replaceAll("(?s).*class=\"credential-password\">([^<]+)<.*", "$1"));
         assertThat(newPassword).hasSize(TemporaryPasswords.LENGTH).isNotEqualTo(ada.temporaryPassword());
-        assertThat(signIn.verify(ada.username(), org.springframework.web.util.HtmlUtils.htmlUnescape(newPassword))
-            .result()).isEqualTo(SignInOutcome.Result.ACCEPTED);
+        assertThat(signIn.verify(ada.username(), newPassword).result()).isEqualTo(SignInOutcome.Result.ACCEPTED);
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_entry where action = 'user.password-reset' and target = ? and actor = ?
                   and outcome = 'SUCCESS'
