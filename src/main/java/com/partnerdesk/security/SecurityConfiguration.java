@@ -53,7 +53,7 @@ class SecurityConfiguration {
     SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn) throws Exception {
         http.authenticationManager(staffSignIn)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/sign-in").permitAll()
+                .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 .requestMatchers("/sign-out").authenticated()
