@@ -224,6 +224,24 @@ class UsersListWebTests {
         assertThat(usernames(page("?q=%25"))).isEmpty();
     }
 
+    @Test
+    void theNoUsersRowSpansExactlyTheColumnsEveryRoleSees() throws Exception {
+        TestCustomer empty = data.customer("Empty Contoso");
+        for (String role : new String[] { "ADMIN_AGENT", "HELPDESK_AGENT", "SALES_AGENT" }) {
+            for (String query : new String[] { "", "?q=nobody" }) {
+                String page = mvc.perform(get(URI.create("/customers/" + empty.id() + "/users" + query))
+                    .with(user("agent").roles(role))).andReturn().getResponse().getContentAsString();
+                String header = page.substring(page.indexOf("<thead>"), page.indexOf("</thead>"));
+                Matcher emptyRow = Pattern.compile("<td colspan=\"(\\d+)\">(This customer has no users|No users match)")
+                    .matcher(page);
+                assertThat(emptyRow.find()).as(role + query).isTrue();
+                assertThat(Integer.parseInt(emptyRow.group(1))).as(role + query)
+                    .isEqualTo(header.split("<th ", -1).length - 1)
+                    .isEqualTo(role.equals("SALES_AGENT") ? 6 : 7);
+            }
+        }
+    }
+
     private UUID userInDomain(String displayName, String localPart, String domain) {
         UUID id = data.user(customer, displayName, localPart);
         jdbc.update("update customer_user set username = ? where id = ?", localPart + "@" + domain, id);
