@@ -45,6 +45,9 @@ class UsersListBenchmarkTests {
 
     static final int ROUNDS = Integer.getInteger("benchmark.rounds", 500);
 
+    /** Measures only the requests whose name contains this text, e.g. {@code -Dbenchmark.only="no filter"}. */
+    static final String ONLY = System.getProperty("benchmark.only", "");
+
     @Autowired
     MockMvc mvc;
 
@@ -77,6 +80,9 @@ class UsersListBenchmarkTests {
         lines.add("| request | p50 ms | p95 ms | SQL statements |");
         lines.add("|---|---:|---:|---:|");
         for (Scenario scenario : scenarios) {
+            if (!scenario.name().contains(ONLY)) {
+                continue;
+            }
             lines.add(scenario.measure(mvc));
         }
         String report = "Users list, customer with %,d users (generated in %,d ms), %d rounds after %d warm-up requests%n%n"

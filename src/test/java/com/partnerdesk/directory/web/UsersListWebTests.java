@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.partnerdesk.directory.UserDeletion;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,11 @@ class UsersListWebTests {
 
     UUID powerBi;
 
+    UUID bruno;
+
+    @Autowired
+    UserDeletion deletion;
+
     @BeforeEach
     void fourUsersWithLicensesRolesAndTwoDomains() {
         data = new TestData(jdbc);
@@ -63,7 +69,7 @@ class UsersListWebTests {
         teams = data.subscription(customer.id(), "TEAMS_ESSENTIALS", 10);
         powerBi = data.subscription(customer.id(), "POWER_BI_PRO", 10);
         UUID ada = data.user(customer, "Ada Lovelace", "ada", "GLOBAL_ADMIN");
-        UUID bruno = userInDomain("Bruno Díaz", "bruno", secondDomain);
+        bruno = userInDomain("Bruno Díaz", "bruno", secondDomain);
         data.user(customer, "Carmen Ruiz", "carmen");
         UUID dmitri = data.user(customer, "Dmitri Novak", "dmitri", "USER_ADMIN");
         data.assign(customer.id(), e3, List.of(ada, bruno));
@@ -97,6 +103,18 @@ class UsersListWebTests {
     void filtersUsersLackingALicense() throws Exception {
         assertThat(usernames(page("?lacksLicense=" + e3))).containsExactly("carmen@" + customer.domain(),
                 "dmitri@" + customer.domain());
+    }
+
+    @Test
+    void aLicenseFilterCountsItsHoldersAndNoLongerCountsADeletedOne() throws Exception {
+        assertThat(page("?hasLicense=" + e3)).contains(">2 users<");
+        assertThat(page("?lacksLicense=" + e3)).contains(">2 users<");
+
+        deletion.delete(customer.id(), List.of(bruno), false, "admin");
+
+        assertThat(page("?hasLicense=" + e3)).contains(">1 user<");
+        assertThat(page("?lacksLicense=" + e3)).contains(">2 users<");
+        assertThat(page("?hasLicense=" + teams)).contains(">2 users<");
     }
 
     @Test
