@@ -13,7 +13,8 @@ run() {
   SERVER_PORT=$PORT MANAGEMENT_PORT=${MANAGEMENT_PORT:-9102} PARTNERDESK_DATA_DIR=$DATA java ${JAVA_OPTS:-} -jar "$JAR" > "target/startup-$label.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://localhost:$PORT/sign-in"; do sleep 0.05; done
-  echo "$label: first page served $(( ($(date +%s%N) - start) / 1000000 )) ms after the process started"
+  echo "$label: first page served $(( ($(date +%s%N) - start) / 1000000 )) ms after the process started," \
+    "having used $(( ($(awk '{print $14 + $15}' "/proc/$pid/stat") * 1000) / $(getconf CLK_TCK) )) ms of CPU"
   sleep 30
   jcmd "$pid" GC.run > /dev/null
   sleep 2
