@@ -114,25 +114,31 @@ class ImportBatches {
      * creating it would make a second account for the same person (R9).
      */
     void rejectExistingUsers(UUID customerId, UUID batchId, Instant now, Duration restoreWindow) {
-        jdbc.update("""
-                update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                    'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.alreadyExists',
-                    'args', jsonb_build_array(u.username)))
-                from customer_user u
-                where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
-                  and lower(u.username) = lower(r.username) and u.deleted_at is null
-                """, customerId, batchId);
-        jdbc.update("""
-                update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                    'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.restorable',
-                    'args', jsonb_build_array(to_char((u.deleted_at + (? * interval '1 second')) at time zone 'UTC',
-                                                      'YYYY-MM-DD'))))
-                from customer_user u
-                where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
-                  and lower(u.username) = lower(r.username) and u.deleted_at is not null and u.deleted_at > ?
-                  and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
-                                  and lower(a.username) = lower(r.username) and a.deleted_at is null)
-                """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
+        // Rows just staged, and users just created by the previous import, have no statistics yet; the planner then
+        // takes both sides for one row and joins them in a nested loop, comparing every row with every user: minutes
+        // for a re-upload of a few thousand users. A hash join is linear whatever the statistics say.
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.execute("set local enable_nestloop = off");
+            jdbc.update("""
+                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.alreadyExists',
+                        'args', jsonb_build_array(u.username)))
+                    from customer_user u
+                    where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
+                      and lower(u.username) = lower(r.username) and u.deleted_at is null
+                    """, customerId, batchId);
+            jdbc.update("""
+                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.restorable',
+                        'args', jsonb_build_array(to_char((u.deleted_at + (? * interval '1 second')) at time zone 'UTC',
+                                                          'YYYY-MM-DD'))))
+                    from customer_user u
+                    where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
+                      and lower(u.username) = lower(r.username) and u.deleted_at is not null and u.deleted_at > ?
+                      and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
+                                      and lower(a.username) = lower(r.username) and a.deleted_at is null)
+                    """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
+        });
     }
 
     void markReady(UUID customerId, UUID batchId, CsvReadSummary summary, Instant now) {
