@@ -11,8 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -187,27 +185,5 @@ class BackgroundImportWebTests {
     private Map<String, Object> awaitStatus(String importPage, String status) {
         return await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
                 .until(() -> progress(importPage), progress -> status.equals(progress.get("status")));
-    }
-
-    /**
-     * Blocks writes to a table until closed, so that the background work waits at its first write there. Reads go
-     * on: the page and the progress endpoint answer meanwhile.
-     */
-    private record HeldTable(Connection connection) implements AutoCloseable {
-
-        static HeldTable hold(DataSource dataSource, String table) throws Exception {
-            Connection connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("lock table " + table + " in share mode");
-            }
-            return new HeldTable(connection);
-        }
-
-        @Override
-        public void close() throws Exception {
-            connection.commit();
-            connection.close();
-        }
     }
 }
