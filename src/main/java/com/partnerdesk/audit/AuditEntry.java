@@ -19,6 +19,12 @@ import jakarta.persistence.Table;
 @Table(name = "audit_entry")
 public class AuditEntry {
 
+    static final int ACTOR_LENGTH = 100;
+
+    static final int TARGET_LENGTH = 400;
+
+    static final int DETAILS_LENGTH = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -45,15 +51,16 @@ public class AuditEntry {
     AuditEntry(Instant occurredAt, String actor, UUID customerId, String action, String target, AuditOutcome outcome,
             String details) {
         this.occurredAt = occurredAt;
-        this.actor = truncate(actor, 100);
+        this.actor = truncate(actor, ACTOR_LENGTH);
         this.customerId = customerId;
         this.action = action;
-        this.target = truncate(target, 400);
+        this.target = truncate(target, TARGET_LENGTH);
         this.outcome = outcome;
-        this.details = truncate(details, 2000);
+        this.details = truncate(details, DETAILS_LENGTH);
     }
 
-    private static String truncate(String value, int max) {
+    /** Cuts a value to its column, marking the cut, so a long value is kept in part rather than failing the action. */
+    static String truncate(String value, int max) {
         if (value == null || value.length() <= max) {
             return value;
         }

@@ -42,12 +42,13 @@ public class AuditTrail {
 
     /**
      * Records one successful action per line, written in JDBC batches: a bulk action over thousands of users costs a
-     * few statements, not one per user.
+     * few statements, not one per user. The entries are the same as {@link #record} would write, cut to their columns
+     * the same way.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(UUID customerId, String action, List<AuditLine> lines) {
         Timestamp now = Timestamp.from(clock.instant());
-        String actor = currentActor();
+        String actor = AuditEntry.truncate(currentActor(), AuditEntry.ACTOR_LENGTH);
         jdbc.batchUpdate("""
                 insert into audit_entry (occurred_at, actor, customer_id, action, target, outcome, details)
                 values (?, ?, ?, ?, ?, 'SUCCESS', ?)
@@ -56,8 +57,8 @@ public class AuditTrail {
             statement.setString(2, actor);
             statement.setObject(3, customerId);
             statement.setString(4, action);
-            statement.setString(5, line.target());
-            statement.setString(6, line.details());
+            statement.setString(5, AuditEntry.truncate(line.target(), AuditEntry.TARGET_LENGTH));
+            statement.setString(6, AuditEntry.truncate(line.details(), AuditEntry.DETAILS_LENGTH));
         });
     }
 

@@ -1,7 +1,5 @@
 package com.partnerdesk.csvimport;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -15,7 +13,6 @@ import org.springframework.util.unit.DataSize;
  * @param backgroundAboveBytes   files larger than this are read in the background, with a progress bar
  * @param backgroundAboveRows    imports creating more users than this run in the background
  * @param createChunkRows        users written per statement while creating
- * @param restoreWindow          how long a deleted user can be restored, so that its username is still taken
  */
 @ConfigurationProperties("partnerdesk.import")
 public record ImportSettings(
@@ -23,8 +20,7 @@ public record ImportSettings(
         @DefaultValue("35MB") DataSize maxBytes,
         @DefaultValue("512KB") DataSize backgroundAboveBytes,
         @DefaultValue("2000") int backgroundAboveRows,
-        @DefaultValue("5000") int createChunkRows,
-        @DefaultValue("30d") Duration restoreWindow) {
+        @DefaultValue("5000") int createChunkRows) {
 
     public CsvLimits limits() {
         return new CsvLimits(maxRows, maxBytes.toBytes());

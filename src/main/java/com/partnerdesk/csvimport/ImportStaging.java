@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.DirectorySettings;
 import com.partnerdesk.directory.UserAccountRules;
 import com.partnerdesk.licensing.Licensing;
 import org.slf4j.Logger;
@@ -41,16 +42,19 @@ class ImportStaging {
 
     private final ImportSettings settings;
 
+    private final DirectorySettings directory;
+
     private final Clock clock;
 
     ImportStaging(UserCsvReader reader, ImportBatches batches, Customers customers, Licensing licensing,
-            UserAccountRules rules, ImportSettings settings, Clock clock) {
+            UserAccountRules rules, ImportSettings settings, DirectorySettings directory, Clock clock) {
         this.reader = reader;
         this.batches = batches;
         this.customers = customers;
         this.licensing = licensing;
         this.rules = rules;
         this.settings = settings;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -81,7 +85,7 @@ class ImportStaging {
                 batches.insertRows(customerId, batchId, pending);
             }
             batches.rejectDuplicates(customerId, batchId, duplicates.otherRowsByRow());
-            batches.rejectExistingUsers(customerId, batchId, clock.instant(), settings.restoreWindow());
+            batches.rejectExistingUsers(customerId, batchId, clock.instant(), directory.restoreWindow());
             batches.markReady(customerId, batchId, summary, clock.instant());
         }
         catch (CsvFileRejected rejected) {

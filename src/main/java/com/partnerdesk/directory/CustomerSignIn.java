@@ -39,14 +39,14 @@ public class CustomerSignIn {
         List<DirectoryUser> found = username == null ? List.of() : users.findActiveByUsername(username.strip());
         if (found.size() != 1 || found.get(0).getPasswordHash() == null) {
             CustomerUserPasswordEncoder.spendTimeOnUnknownUser(String.valueOf(password));
-            return SignInOutcome.refused();
+            return SignInOutcome.refused(found.size() == 1 ? found.get(0).getCustomerId() : null);
         }
         DirectoryUser user = found.get(0);
         if (!CustomerUserPasswordEncoder.matches(password, user.getPasswordHash())) {
-            return SignInOutcome.refused();
+            return SignInOutcome.refused(user.getCustomerId());
         }
         if (user.isTemporaryPasswordExpiredAt(clock.instant())) {
-            return SignInOutcome.expired();
+            return SignInOutcome.expired(user.getCustomerId());
         }
         return SignInOutcome.accepted(CustomerAccount.of(user));
     }

@@ -4,12 +4,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.partnerdesk.audit.AuditLine;
 import com.partnerdesk.audit.AuditTrail;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Works in batches, each its own short transaction, so a large purge never holds many row locks for long. A batch
  * deletes only rows no one else has locked and audits exactly the rows its own delete removed, so even two purges
- * running at once (the scheduled job is locked, but a manual run may not be) purge and audit each user once.
+ * running at once (the scheduled job is locked, but a manual run may not be) purge and audit each user once. The
+ * audit entries of a batch go out in JDBC batches, a few statements per customer rather than one per user.
  */
 @Service
 public class DeletedUserPurge {
@@ -86,7 +91,10 @@ public class DeletedUserPurge {
                 returning u.customer_id, u.username
                 """, (rs, row) -> new Purged(rs.getObject(1, UUID.class), rs.getString(2)), Timestamp.from(cutoff),
                 BATCH_SIZE);
-        purged.forEach(user -> audit.record(user.customerId(), "user.purged", user.username(), null));
+        Map<UUID, List<AuditLine>> linesByCustomer = purged.stream()
+            .collect(Collectors.groupingBy(Purged::customerId, LinkedHashMap::new,
+                    Collectors.mapping(user -> new AuditLine(user.username(), null), Collectors.toList())));
+        linesByCustomer.forEach((customerId, lines) -> audit.recordAll(customerId, "user.purged", lines));
         return purged.size();
     }
 

@@ -2,7 +2,6 @@ package com.partnerdesk.directory;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -25,7 +24,6 @@ import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.licensing.Subscription;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,11 +53,11 @@ public class UserCreation {
 
     private final Clock clock;
 
-    private final Duration restoreWindow;
+    private final DirectorySettings settings;
 
     UserCreation(Customers customers, UserAccountRules rules, DirectoryUserRepository users, Licensing licensing,
             TemporaryPasswords temporaryPasswords, AuditTrail audit, JdbcTemplate jdbc, Clock clock,
-            @Value("${partnerdesk.directory.restore-window:30d}") Duration restoreWindow) {
+            DirectorySettings settings) {
         this.customers = customers;
         this.rules = rules;
         this.users = users;
@@ -68,7 +66,7 @@ public class UserCreation {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.restoreWindow = restoreWindow;
+        this.settings = settings;
     }
 
     /**
@@ -92,9 +90,9 @@ public class UserCreation {
                 if (holder != null && !holder.isDeleted()) {
                     violations.add(RuleViolation.of(UserField.USERNAME, "create.username.taken", profile.username()));
                 }
-                else if (holder != null && holder.isRestorableAt(now, restoreWindow)) {
+                else if (holder != null && holder.isRestorableAt(now, settings.restoreWindow())) {
                     violations.add(RuleViolation.of(UserField.USERNAME, "create.username.takenByDeletedUser",
-                            profile.username(), Date.from(holder.restoreWindowEndsAt(restoreWindow))));
+                            profile.username(), Date.from(holder.restoreWindowEndsAt(settings.restoreWindow()))));
                 }
                 else if (!seen.add(username)) {
                     violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.partnerdesk.audit.AuditLine;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.licensing.HeldLicense;
 import com.partnerdesk.licensing.Licensing;
@@ -93,10 +94,10 @@ public class UserDeletion {
             user.delete(now, deletedBy);
         }
         users.saveAllAndFlush(found);
-        for (DirectoryUser user : found) {
-            audit.record(customerId, "user.deleted", user.getUsername(),
-                    "licenses released: " + productNames(held.getOrDefault(user.getId(), List.of())));
-        }
+        audit.recordAll(customerId, "user.deleted", found.stream()
+            .map(user -> new AuditLine(user.getUsername(),
+                    "licenses released: " + productNames(held.getOrDefault(user.getId(), List.of()))))
+            .toList());
         return found;
     }
 

@@ -28,6 +28,12 @@ public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, bool
         return new UserFilter(null, null, null, false, null, null);
     }
 
+    /** True when the only filter is "has license X" or "has no license X", whose totals need no counting. */
+    boolean isOneLicenseOnly() {
+        return (hasLicense == null) != (lacksLicense == null) && search == null && !unlicensed && role == null
+                && domain == null;
+    }
+
     public boolean isActive() {
         return search != null || hasLicense != null || lacksLicense != null || unlicensed || role != null
                 || domain != null;

@@ -40,12 +40,15 @@ public class UserLicenses {
 
     private final AuditTrail audit;
 
+    private final DirectorySettings settings;
+
     private final Clock clock;
 
-    UserLicenses(JdbcTemplate jdbc, Licensing licensing, AuditTrail audit, Clock clock) {
+    UserLicenses(JdbcTemplate jdbc, Licensing licensing, AuditTrail audit, DirectorySettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.licensing = licensing;
         this.audit = audit;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -155,15 +158,18 @@ public class UserLicenses {
 
     /**
      * The heading of a saved change.
-     * @throws LicenseChangeNotFound when the customer has no change with that id
+     * @throws LicenseChangeNotFound when the customer has no change with that id, or no longer keeps its report
      */
     @Transactional(readOnly = true)
     public LicenseChangeSummary changeSummary(UUID customerId, UUID changeId) {
         return jdbc.query("""
                 select id, changed_by, changed_at, cardinality(user_ids) from license_change
                 where customer_id = ? and id = ?
-                """, (rs, row) -> new LicenseChangeSummary(rs.getObject(1, UUID.class), rs.getString(2),
-                        rs.getTimestamp(3).toInstant(), rs.getInt(4)), customerId, changeId)
+                """, (rs, row) -> {
+                    Instant changedAt = rs.getTimestamp(3).toInstant();
+                    return new LicenseChangeSummary(rs.getObject(1, UUID.class), rs.getString(2), changedAt,
+                            rs.getInt(4), changedAt.plus(settings.licenseReportRetention()));
+                }, customerId, changeId)
             .stream()
             .findFirst()
             .orElseThrow(() -> new LicenseChangeNotFound(changeId));

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import com.partnerdesk.audit.AuditLine;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.RestoreReport.LicenseNotRestored;
@@ -120,14 +121,16 @@ public class UserRestoration {
         List<UUID> restoredIds = restored.stream().map(DirectoryUser::getId).toList();
         LicenseOutcome licenses = giveLicensesBack(customerId, restoredIds);
         remembered.forget(customerId, restoredIds);
+        List<AuditLine> auditLines = new ArrayList<>(restored.size());
         for (DirectoryUser user : restored) {
             UserOutcome outcome = new UserOutcome(user.getId(), user.getDisplayName(), user.getUsername(),
                     previousUsernames.get(user.getId()), Status.RESTORED,
                     licenses.restored.getOrDefault(user.getId(), List.of()),
                     licenses.notRestored.getOrDefault(user.getId(), List.of()));
             outcomes.put(user.getId(), outcome);
-            audit.record(customerId, "user.restored", user.getUsername(), auditDetails(outcome));
+            auditLines.add(new AuditLine(user.getUsername(), auditDetails(outcome)));
         }
+        audit.recordAll(customerId, "user.restored", auditLines);
         List<UserOutcome> ordered = new ArrayList<>();
         wanted.keySet().forEach(id -> ordered.add(outcomes.get(id)));
         return new Restoration(new RestoreReport(ordered), credentials);

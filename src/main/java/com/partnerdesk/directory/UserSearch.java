@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The Users and licenses list: three statements per page whatever its size or number (the total, the page, the page's
  * licenses). Built to stay fast at 100,000 users per customer (docs/decisions/0003-users-list-paging.md):
  * <ul>
- * <li>the unfiltered total comes from {@code customer_user_count}, which the database keeps, instead of a count;</li>
+ * <li>the unfiltered total comes from {@code customer_user_count}, which the database keeps, instead of a count;
+ * so do the totals of "has license X" and "has no license X", from the subscription's seat counter;</li>
  * <li>the page is found by an index-only scan over ids, then only its rows are read;</li>
  * <li>pages past the middle are read from the other end, so no page skips more than half the list;</li>
  * <li>a page number past the end shows the last page.</li>
@@ -47,7 +48,7 @@ public class UserSearch {
     public Page<UserListRow> find(UUID customerId, UserFilter filter, UserSort sort, PageRequest page) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
         String where = where(filter, parameters);
-        long total = filter.isActive() ? count(where, parameters) : activeUsers(customerId);
+        long total = total(customerId, filter, where, parameters);
         int size = page.getPageSize();
         int lastPage = total == 0 ? 0 : (int) ((total - 1) / size);
         PageRequest shown = PageRequest.of(Math.min(page.getPageNumber(), lastPage), size);
@@ -83,6 +84,17 @@ public class UserSearch {
                 "select active_users from customer_user_count where customer_id = :customerId",
                 new MapSqlParameterSource("customerId", customerId), Long.class);
         return counted.isEmpty() ? 0 : counted.get(0);
+    }
+
+    private long total(UUID customerId, UserFilter filter, String where, MapSqlParameterSource parameters) {
+        if (!filter.isActive()) {
+            return activeUsers(customerId);
+        }
+        if (filter.isOneLicenseOnly()) {
+            return filter.hasLicense() != null ? licensing.holdersOf(customerId, filter.hasLicense())
+                    : activeUsers(customerId) - licensing.holdersOf(customerId, filter.lacksLicense());
+        }
+        return count(where, parameters);
     }
 
     private long count(String where, MapSqlParameterSource parameters) {

@@ -214,4 +214,16 @@ public class Licensing {
             .stream()
             .collect(Collectors.groupingBy(HeldLicense::userId));
     }
+
+    /**
+     * How many users hold the subscription, read from its seat counter rather than counted: only active users hold
+     * licenses (deleting a user gives them back), and the database keeps the counter exact. 0 for a subscription the
+     * customer does not have.
+     */
+    @Transactional(readOnly = true)
+    public long holdersOf(UUID customerId, UUID subscriptionId) {
+        List<Long> assigned = jdbc.queryForList("select seats_assigned from subscription where customer_id = ? and id = ?",
+                Long.class, customerId, subscriptionId);
+        return assigned.isEmpty() ? 0 : assigned.get(0);
+    }
 }

@@ -1,6 +1,13 @@
 package com.partnerdesk.portal;
 
+import java.time.Clock;
+
+import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.directory.CustomerSignIn;
+import com.partnerdesk.security.SignInDoor;
+import com.partnerdesk.security.SignInProblem;
+import com.partnerdesk.security.SignInThrottle;
+import com.partnerdesk.security.ThrottledAuthenticationProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +22,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * The security of the customer users' pages, ahead of the staff chain. Customer users are kept in a security context
  * of their own in the session: the staff chain never sees them (so partner pages send them to the staff sign-in), and
- * this chain never sees staff (so /my pages send staff to the customer sign-in).
+ * this chain never sees staff (so /my pages send staff to the customer sign-in). Their sign-in is throttled and
+ * audited like the staff's, at a door of its own ({@link SignInDoor#CUSTOMER_USERS}).
  */
 @Configuration(proxyBeanMethods = false)
 class PortalSecurityConfiguration {
@@ -35,20 +43,22 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(50)
-    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn,
-            HttpSessionSecurityContextRepository customerUserContextRepository) throws Exception {
+    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, SignInThrottle throttle,
+            AuditTrail audit, Clock clock, HttpSessionSecurityContextRepository customerUserContextRepository)
+            throws Exception {
         http.securityMatcher("/my/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/my/sign-in").permitAll()
                 .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
-            .authenticationManager(new ProviderManager(new CustomerUserAuthentication(signIn)))
+            .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
+                    new CustomerUserAuthentication(signIn), throttle, audit, clock)))
             .securityContext(context -> context.securityContextRepository(customerUserContextRepository))
             .formLogin(form -> form.loginPage("/my/sign-in")
                 .loginProcessingUrl("/my/sign-in")
                 .defaultSuccessUrl("/my/account", true)
                 .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
-                        + (exception instanceof CredentialsExpiredException ? "/my/sign-in?expired"
-                                : "/my/sign-in?error")))
+                        + "/my/sign-in" + (exception instanceof CredentialsExpiredException ? "?expired"
+                                : SignInProblem.query(exception))))
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/my/sign-out").logoutSuccessUrl("/my/sign-in?signedOut"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -4,10 +4,11 @@ import java.io.Serializable;
 import java.util.UUID;
 
 import com.partnerdesk.directory.CustomerAccount;
+import com.partnerdesk.security.BelongsToCustomer;
 
 /** The customer user of a /my session. Kept small: it is serialised into the session table. */
 public record SignedInCustomerUser(UUID customerId, UUID userId, String username, String credentialStamp)
-        implements Serializable {
+        implements Serializable, BelongsToCustomer {
 
     static SignedInCustomerUser of(CustomerAccount account) {
         return new SignedInCustomerUser(account.customerId(), account.userId(), account.username(),

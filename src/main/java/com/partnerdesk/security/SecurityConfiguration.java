@@ -14,7 +14,6 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -53,7 +52,7 @@ class SecurityConfiguration {
     SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn) throws Exception {
         http.authenticationManager(staffSignIn)
             .authorizeHttpRequests(requests -> requests
-                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/sign-in").permitAll()
+                .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
                 .requestMatchers(HttpMethod.GET, "/**").authenticated()
                 .requestMatchers("/sign-out").authenticated()
@@ -61,7 +60,7 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/sign-in")
                 .defaultSuccessUrl("/", false)
                 .failureHandler((request, response, failure) -> response
-                    .sendRedirect(request.getContextPath() + failureUrl(failure)))
+                    .sendRedirect(request.getContextPath() + "/sign-in" + SignInProblem.query(failure)))
                 .permitAll())
             .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -72,25 +71,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /**
-     * Where a refused sign-in goes. The reason travels in the URL rather than in a session, so failed attempts leave
-     * no session rows behind; tampering with it changes only the message shown.
-     */
-    static String failureUrl(AuthenticationException failure) {
-        if (failure instanceof SignInThrottled lock) {
-            return "/sign-in?locked=" + lock.getScope().name().toLowerCase(java.util.Locale.ROOT) + "&minutes="
-                    + lock.getMinutesLeft();
-        }
-        return "/sign-in?error";
-    }
-
     /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */
     @Bean
     AuthenticationManager staffSignIn(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
             SignInThrottle throttle, AuditTrail audit, Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle, audit, clock));
+        return new ProviderManager(
+                new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, throttle, audit, clock));
     }
 
     @Bean

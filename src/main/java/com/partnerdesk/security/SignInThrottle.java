@@ -1,10 +1,14 @@
 package com.partnerdesk.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -14,10 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Counts failed sign-ins per account and per address in PostgreSQL, so every instance behind the load balancer sees
  * the same counts and locks. Each failure is one atomic upsert; a window that has passed, or a lock that has ended,
- * starts the count again.
+ * starts the count again. Each {@link SignInDoor} keeps counts of its own, under its own key prefixes.
  */
 @Component
-class SignInThrottle {
+public class SignInThrottle {
 
     private final JdbcClient jdbc;
 
@@ -29,16 +33,17 @@ class SignInThrottle {
     }
 
     /** The lock that refuses a sign-in of {@code username} from {@code address} at {@code now}, if any. */
-    Optional<SignInThrottled> lockAt(String username, String address, Instant now) {
+    public Optional<SignInThrottled> lockAt(SignInDoor door, String username, String address, Instant now) {
+        String account = accountSubject(door, username);
         return jdbc.sql("""
                 select subject, locked_until from sign_in_throttle
                 where subject in (:account, :address) and locked_until > :now
                 """)
-            .param("account", accountSubject(username))
-            .param("address", addressSubject(address))
+            .param("account", account)
+            .param("address", addressSubject(door, address))
             .param("now", timestamp(now))
             .query((rs, row) -> new SignInThrottled(
-                    rs.getString("subject").startsWith("account:") ? SignInThrottled.Scope.ACCOUNT
+                    rs.getString("subject").equals(account) ? SignInThrottled.Scope.ACCOUNT
                             : SignInThrottled.Scope.ADDRESS,
                     Duration.between(now, rs.getObject("locked_until", OffsetDateTime.class).toInstant())))
             .list()
@@ -46,17 +51,17 @@ class SignInThrottle {
             .max(Comparator.comparingLong(SignInThrottled::getMinutesLeft));
     }
 
-    void recordFailure(String username, String address, Instant now) {
-        countFailure(accountSubject(username), settings.maxFailuresPerAccount(), now);
-        countFailure(addressSubject(address), settings.maxFailuresPerAddress(), now);
+    public void recordFailure(SignInDoor door, String username, String address, Instant now) {
+        countFailure(accountSubject(door, username), settings.maxFailuresPerAccount(), now);
+        countFailure(addressSubject(door, address), settings.maxFailuresPerAddress(), now);
         forgetExpired(now);
     }
 
     /** A correct password clears the account's failures; the address keeps its count, or one good account would
      * let an address try many others. */
-    void recordSuccess(String username) {
+    public void recordSuccess(SignInDoor door, String username) {
         jdbc.sql("delete from sign_in_throttle where subject = :subject")
-            .param("subject", accountSubject(username))
+            .param("subject", accountSubject(door, username))
             .update();
     }
 
@@ -94,14 +99,31 @@ class SignInThrottle {
             .update();
     }
 
-    private static String accountSubject(String username) {
+    /**
+     * A long username (a customer user's may have 320 characters) is kept apart from others that start the same way
+     * by a digest of the whole of it, so the key still fits its column.
+     */
+    private static String accountSubject(SignInDoor door, String username) {
         String normalised = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-        return "account:" + normalised.substring(0, Math.min(normalised.length(), 100));
+        if (normalised.length() <= 100) {
+            return door.accountPrefix() + normalised;
+        }
+        return door.accountPrefix() + normalised.substring(0, 60) + "~" + digest(normalised);
     }
 
-    private static String addressSubject(String address) {
+    private static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        }
+        catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String addressSubject(SignInDoor door, String address) {
         String value = address == null ? "unknown" : address;
-        return "address:" + value.substring(0, Math.min(value.length(), 60));
+        return door.addressPrefix() + value.substring(0, Math.min(value.length(), 60));
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -6,7 +6,7 @@ import org.springframework.security.authentication.LockedException;
 
 /**
  * A sign-in refused without checking the password, because the account or the address has failed too often lately.
- * It says for how long, so the sign-in page can tell the staff member when to try again.
+ * It says for how long, so the sign-in page can tell the person signing in when to try again.
  */
 public class SignInThrottled extends LockedException {
 

@@ -2,6 +2,7 @@ package com.partnerdesk.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import com.partnerdesk.audit.AuditOutcome;
 import com.partnerdesk.audit.AuditTrail;
@@ -14,10 +15,14 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks the password only when neither the account nor the address is locked, counts wrong passwords, and records
- * every sign-in and failed sign-in in the audit trail (with the username typed and the address, never the password).
+ * Puts a door's password check behind its throttle: checks the password only when neither the account nor the address
+ * is locked, counts wrong passwords, and records every sign-in and failed sign-in in the audit trail (with the
+ * username typed and the address, never the password). An entry concerning one customer's account (see
+ * {@link BelongsToCustomer}) is recorded with that customer.
  */
-class ThrottledAuthenticationProvider implements AuthenticationProvider {
+public class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    private final SignInDoor door;
 
     private final AuthenticationProvider passwords;
 
@@ -27,8 +32,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final Clock clock;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle, AuditTrail audit,
-            Clock clock) {
+    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, SignInThrottle throttle,
+            AuditTrail audit, Clock clock) {
+        this.door = door;
         this.passwords = passwords;
         this.throttle = throttle;
         this.audit = audit;
@@ -41,28 +47,28 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
         Instant now = clock.instant();
-        SignInThrottled lock = throttle.lockAt(username, address, now).orElse(null);
+        SignInThrottled lock = throttle.lockAt(door, username, address, now).orElse(null);
         if (lock != null) {
-            audit.recordOutcome(username, null, "staff.sign-in-throttled", username, AuditOutcome.DENIED,
+            audit.recordOutcome(username, null, door.auditAction("sign-in-throttled"), username, AuditOutcome.DENIED,
                     "address=" + address + " locked=" + lock.getScope());
             throw lock;
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            throttle.recordSuccess(username);
-            audit.recordOutcome(username, null, "staff.signed-in", username, AuditOutcome.SUCCESS,
-                    "address=" + address);
+            throttle.recordSuccess(door, username);
+            audit.recordOutcome(username, customerOf(signedIn.getPrincipal()), door.auditAction("signed-in"), username,
+                    AuditOutcome.SUCCESS, "address=" + address);
             return signedIn;
         }
         catch (BadCredentialsException wrong) {
-            throttle.recordFailure(username, address, now);
-            audit.recordOutcome(username, null, "staff.sign-in-failed", username, AuditOutcome.FAILURE,
-                    "address=" + address);
+            throttle.recordFailure(door, username, address, now);
+            audit.recordOutcome(username, customerOf(wrong), door.auditAction("sign-in-failed"), username,
+                    AuditOutcome.FAILURE, "address=" + address);
             throw wrong;
         }
         catch (AuthenticationException refused) {
-            audit.recordOutcome(username, null, "staff.sign-in-failed", username, AuditOutcome.FAILURE,
-                    "address=" + address + " reason=" + refused.getClass().getSimpleName());
+            audit.recordOutcome(username, customerOf(refused), door.auditAction("sign-in-failed"), username,
+                    AuditOutcome.FAILURE, "address=" + address + " reason=" + refused.getClass().getSimpleName());
             throw refused;
         }
     }
@@ -70,5 +76,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static UUID customerOf(Object principalOrRefusal) {
+        return principalOrRefusal instanceof BelongsToCustomer concerned ? concerned.customerId() : null;
     }
 }

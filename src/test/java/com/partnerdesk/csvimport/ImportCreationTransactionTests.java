@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -87,7 +86,7 @@ class ImportCreationTransactionTests {
 
         // Chunks of five: four chunks of users and seats are written before the fault hits the fifth.
         ImportSettings smallChunks = new ImportSettings(150_000, DataSize.ofMegabytes(35), DataSize.ofKilobytes(512),
-                2000, 5, Duration.ofDays(30));
+                2000, 5);
         ImportCreation creation = new ImportCreation(batches, userCreation, handoffs, audit, smallChunks, clock);
         ImportBatchView batch = imports.require(customer.id(), staffId, batchId);
         batches.startCreating(customer.id(), staffId, batchId, clock.instant());

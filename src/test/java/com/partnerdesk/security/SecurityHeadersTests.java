@@ -47,7 +47,7 @@ class SecurityHeadersTests {
     void pagesContainNoInlineScript() throws Exception {
         String page = mvc.perform(get("/sign-in")).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).containsPattern("<script src=\"/js/app.js\"").doesNotContainPattern("<script(?![^>]*\\ssrc=)")
+        assertThat(page).containsPattern("<script src=\"/assets/js/app-[0-9a-f]{32}\\.js\"").doesNotContainPattern("<script(?![^>]*\\ssrc=)")
             .doesNotContain(" onclick=", " style=\"");
     }
 

@@ -117,19 +117,19 @@ class SignInThrottlingTests {
         String address = freshAddress();
         Instant start = Instant.parse("2030-03-01T09:00:00Z");
         for (int attempt = 0; attempt < 5; attempt++) {
-            throttle.recordFailure(username, address, start.plusSeconds(attempt));
+            throttle.recordFailure(SignInDoor.STAFF, username, address, start.plusSeconds(attempt));
         }
 
-        assertThat(throttle.lockAt(username, address, start.plus(Duration.ofMinutes(14))))
+        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(14))))
             .hasValueSatisfying(lock -> {
                 assertThat(lock.getScope()).isEqualTo(SignInThrottled.Scope.ACCOUNT);
                 assertThat(lock.getMinutesLeft()).isEqualTo(2);
             });
         Instant afterLock = start.plus(Duration.ofMinutes(16));
-        assertThat(throttle.lockAt(username, address, afterLock)).isEmpty();
+        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, afterLock)).isEmpty();
 
-        throttle.recordFailure(username, address, afterLock);
-        assertThat(throttle.lockAt(username, address, afterLock)).isEmpty();
+        throttle.recordFailure(SignInDoor.STAFF, username, address, afterLock);
+        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, afterLock)).isEmpty();
         assertThat(failuresOf("account:" + username)).isEqualTo(1);
     }
 
@@ -139,12 +139,12 @@ class SignInThrottlingTests {
         String address = freshAddress();
         Instant start = Instant.parse("2030-04-01T09:00:00Z");
         for (int attempt = 0; attempt < 4; attempt++) {
-            throttle.recordFailure(username, address, start);
+            throttle.recordFailure(SignInDoor.STAFF, username, address, start);
         }
 
-        throttle.recordFailure(username, address, start.plus(Duration.ofMinutes(20)));
+        throttle.recordFailure(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(20)));
 
-        assertThat(throttle.lockAt(username, address, start.plus(Duration.ofMinutes(20)))).isEmpty();
+        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(20)))).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.partnerdesk.directory.OwnPasswordPolicy;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.portal.CustomerUserSessions;
 import com.partnerdesk.portal.SignedInCustomerUser;
+import com.partnerdesk.security.SignInProblem;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +21,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** A customer user's own pages: sign-in, the forced password change, and My account. */
 @Controller
@@ -37,8 +39,14 @@ class PortalController {
         this.sessions = sessions;
     }
 
+    /** After a refused sign-in, says why: a wrong password, or a lock and how long it still lasts. */
     @GetMapping("/my/sign-in")
-    String signInPage() {
+    String signInPage(@RequestParam(required = false) String locked, @RequestParam(required = false) String minutes,
+            HttpServletRequest request, Model model) {
+        SignInProblem.of(locked, minutes, request.getParameterMap().containsKey("error")).ifPresent(problem -> {
+            model.addAttribute("problemKey", problem.messageKey());
+            model.addAttribute("problemArguments", problem.arguments());
+        });
         return "portal/sign-in";
     }
 

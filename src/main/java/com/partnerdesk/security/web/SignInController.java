@@ -2,6 +2,8 @@ package com.partnerdesk.security.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.partnerdesk.security.SignInProblem;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,23 +16,10 @@ class SignInController {
     @GetMapping("/sign-in")
     String signIn(@RequestParam(required = false) String locked, @RequestParam(required = false) String minutes,
             HttpServletRequest request, Model model) {
-        if ("account".equals(locked) || "address".equals(locked)) {
-            model.addAttribute("problemKey", "account".equals(locked) ? "signIn.locked" : "signIn.addressLocked");
-            model.addAttribute("problemArguments", new Object[] { minutesFrom(minutes) });
-        }
-        else if (request.getParameterMap().containsKey("error")) {
-            model.addAttribute("problemKey", "signIn.failed");
-            model.addAttribute("problemArguments", new Object[0]);
-        }
+        SignInProblem.of(locked, minutes, request.getParameterMap().containsKey("error")).ifPresent(problem -> {
+            model.addAttribute("problemKey", problem.messageKey());
+            model.addAttribute("problemArguments", problem.arguments());
+        });
         return "security/sign-in";
-    }
-
-    private static long minutesFrom(String minutes) {
-        try {
-            return Math.min(Math.max(Long.parseLong(minutes), 1), 24 * 60);
-        }
-        catch (NumberFormatException unreadable) {
-            return 15;
-        }
     }
 }

@@ -73,7 +73,7 @@ class UserLicensesWebTests {
         assertThat(fieldset(page, visio)).contains("data-holding=\"NONE\"", "Not assigned to this user",
                 "3 of 3 seats free", "Needs 1 seat; 3 free.");
         assertThat(page).containsPattern("name=\"licenses\\[" + e3 + "\\]\" value=\"KEEP\"[^>]*checked")
-            .contains("/js/licenses.js");
+            .contains("/assets/js/licenses-");
     }
 
     @Test

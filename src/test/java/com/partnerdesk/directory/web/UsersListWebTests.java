@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.partnerdesk.directory.UserDeletion;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,11 @@ class UsersListWebTests {
 
     UUID powerBi;
 
+    UUID bruno;
+
+    @Autowired
+    UserDeletion deletion;
+
     @BeforeEach
     void fourUsersWithLicensesRolesAndTwoDomains() {
         data = new TestData(jdbc);
@@ -63,7 +69,7 @@ class UsersListWebTests {
         teams = data.subscription(customer.id(), "TEAMS_ESSENTIALS", 10);
         powerBi = data.subscription(customer.id(), "POWER_BI_PRO", 10);
         UUID ada = data.user(customer, "Ada Lovelace", "ada", "GLOBAL_ADMIN");
-        UUID bruno = userInDomain("Bruno Díaz", "bruno", secondDomain);
+        bruno = userInDomain("Bruno Díaz", "bruno", secondDomain);
         data.user(customer, "Carmen Ruiz", "carmen");
         UUID dmitri = data.user(customer, "Dmitri Novak", "dmitri", "USER_ADMIN");
         data.assign(customer.id(), e3, List.of(ada, bruno));
@@ -97,6 +103,18 @@ class UsersListWebTests {
     void filtersUsersLackingALicense() throws Exception {
         assertThat(usernames(page("?lacksLicense=" + e3))).containsExactly("carmen@" + customer.domain(),
                 "dmitri@" + customer.domain());
+    }
+
+    @Test
+    void aLicenseFilterCountsItsHoldersAndNoLongerCountsADeletedOne() throws Exception {
+        assertThat(page("?hasLicense=" + e3)).contains(">2 users<");
+        assertThat(page("?lacksLicense=" + e3)).contains(">2 users<");
+
+        deletion.delete(customer.id(), List.of(bruno), false, "admin");
+
+        assertThat(page("?hasLicense=" + e3)).contains(">1 user<");
+        assertThat(page("?lacksLicense=" + e3)).contains(">2 users<");
+        assertThat(page("?hasLicense=" + teams)).contains(">2 users<");
     }
 
     @Test
@@ -222,6 +240,24 @@ class UsersListWebTests {
         assertThat(page("?q=" + "a".repeat(100))).contains("No users match these filters.");
         assertThat(usernames(page("?q=%20%20LOVELACE%20"))).containsExactly("ada@" + customer.domain());
         assertThat(usernames(page("?q=%25"))).isEmpty();
+    }
+
+    @Test
+    void theNoUsersRowSpansExactlyTheColumnsEveryRoleSees() throws Exception {
+        TestCustomer empty = data.customer("Empty Contoso");
+        for (String role : new String[] { "ADMIN_AGENT", "HELPDESK_AGENT", "SALES_AGENT" }) {
+            for (String query : new String[] { "", "?q=nobody" }) {
+                String page = mvc.perform(get(URI.create("/customers/" + empty.id() + "/users" + query))
+                    .with(user("agent").roles(role))).andReturn().getResponse().getContentAsString();
+                String header = page.substring(page.indexOf("<thead>"), page.indexOf("</thead>"));
+                Matcher emptyRow = Pattern.compile("<td colspan=\"(\\d+)\">(This customer has no users|No users match)")
+                    .matcher(page);
+                assertThat(emptyRow.find()).as(role + query).isTrue();
+                assertThat(Integer.parseInt(emptyRow.group(1))).as(role + query)
+                    .isEqualTo(header.split("<th ", -1).length - 1)
+                    .isEqualTo(role.equals("SALES_AGENT") ? 6 : 7);
+            }
+        }
     }
 
     private UUID userInDomain(String displayName, String localPart, String domain) {
