@@ -80,10 +80,12 @@ class ImportBatches {
         List<Object[]> arguments = new ArrayList<>(rows.size());
         for (JudgedRow row : rows) {
             ParsedUserRow parsed = row.parsed();
-            arguments.add(new Object[] { customerId, batchId, parsed.row(), parsed.firstName(), parsed.lastName(),
-                    parsed.displayName(), parsed.displayNameDerived(), row.username(), parsed.usageLocation(),
-                    String.join("; ", parsed.licenses()), row.subscriptionIds().toArray(UUID[]::new), row.isValid(),
-                    row.hasWarning(), NotesJson.notes(row.notes()) });
+            arguments.add(new Object[] { customerId, batchId, parsed.row(), storable(parsed.firstName()),
+                    storable(parsed.lastName()), storable(parsed.displayName()), parsed.displayNameDerived(),
+                    storable(row.username()), storable(parsed.usageLocation()),
+                    storable(String.join("; ", parsed.licenses())), row.subscriptionIds().toArray(UUID[]::new),
+                    row.isValid(), row.hasWarning(),
+                    storableJson(NotesJson.notes(row.notes())) });
         }
         jdbc.batchUpdate("""
                 insert into import_row (customer_id, batch_id, row_number, first_name, last_name, display_name,
@@ -91,6 +93,19 @@ class ImportBatches {
                                         valid, has_warning, notes)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 """, arguments);
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, which a damaged or binary file easily contains. The rules have already
+     * rejected such a value as a control character; it is kept for the preview with the NUL shown as U+FFFD.
+     */
+    private static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    }
+
+    /** The same for JSON, which writes U+0000 as an escape that jsonb refuses as well. */
+    private static String storableJson(String json) {
+        return storable(json).replace("\\u0000", "\\uFFFD");
     }
 
     void progressRead(UUID customerId, UUID batchId, int rowsRead, Instant now) {
@@ -151,8 +166,8 @@ class ImportBatches {
                       from import_row where customer_id = ? and batch_id = ?) c
                 where b.customer_id = ? and b.id = ?
                 """, summary.template().name(), summary.charset().name(), String.valueOf(summary.delimiter()),
-                NotesJson.fileNotices(summary.notices()), summary.skippedRowCount(), Timestamp.from(now), customerId,
-                batchId, customerId, batchId);
+                storableJson(NotesJson.fileNotices(summary.notices())), summary.skippedRowCount(), Timestamp.from(now),
+                customerId, batchId, customerId, batchId);
     }
 
     /** The file as a whole cannot be imported: its rows go, the reason stays for the page. */
@@ -162,8 +177,8 @@ class ImportBatches {
                 update import_batch set status = 'FILE_REJECTED', file_error_key = ?, file_error_args = cast(? as jsonb),
                        updated_at = ?
                 where customer_id = ? and id = ?
-                """, rejection.messageKey(), NotesJson.arguments(rejection.arguments()), Timestamp.from(now),
-                customerId, batchId);
+                """, rejection.messageKey(), storableJson(NotesJson.arguments(rejection.arguments())),
+                Timestamp.from(now), customerId, batchId);
     }
 
     void markFailed(UUID customerId, UUID batchId, Instant now) {
