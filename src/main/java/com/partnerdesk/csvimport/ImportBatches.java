@@ -80,10 +80,12 @@ class ImportBatches {
         List<Object[]> arguments = new ArrayList<>(rows.size());
         for (JudgedRow row : rows) {
             ParsedUserRow parsed = row.parsed();
-            arguments.add(new Object[] { customerId, batchId, parsed.row(), parsed.firstName(), parsed.lastName(),
-                    parsed.displayName(), parsed.displayNameDerived(), row.username(), parsed.usageLocation(),
-                    String.join("; ", parsed.licenses()), row.subscriptionIds().toArray(UUID[]::new), row.isValid(),
-                    row.hasWarning(), NotesJson.notes(row.notes()) });
+            arguments.add(new Object[] { customerId, batchId, parsed.row(), storable(parsed.firstName()),
+                    storable(parsed.lastName()), storable(parsed.displayName()), parsed.displayNameDerived(),
+                    storable(row.username()), storable(parsed.usageLocation()),
+                    storable(String.join("; ", parsed.licenses())), row.subscriptionIds().toArray(UUID[]::new),
+                    row.isValid(), row.hasWarning(),
+                    storableJson(NotesJson.notes(row.notes())) });
         }
         jdbc.batchUpdate("""
                 insert into import_row (customer_id, batch_id, row_number, first_name, last_name, display_name,
@@ -91,6 +93,19 @@ class ImportBatches {
                                         valid, has_warning, notes)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb))
                 """, arguments);
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000, which a damaged or binary file easily contains. The rules have already
+     * rejected such a value as a control character; it is kept for the preview with the NUL shown as U+FFFD.
+     */
+    private static String storable(String text) {
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    }
+
+    /** The same for JSON, which writes U+0000 as an escape that jsonb refuses as well. */
+    private static String storableJson(String json) {
+        return storable(json).replace("\\u0000", "\\uFFFD");
     }
 
     void progressRead(UUID customerId, UUID batchId, int rowsRead, Instant now) {
@@ -114,25 +129,31 @@ class ImportBatches {
      * creating it would make a second account for the same person (R9).
      */
     void rejectExistingUsers(UUID customerId, UUID batchId, Instant now, Duration restoreWindow) {
-        jdbc.update("""
-                update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                    'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.alreadyExists',
-                    'args', jsonb_build_array(u.username)))
-                from customer_user u
-                where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
-                  and lower(u.username) = lower(r.username) and u.deleted_at is null
-                """, customerId, batchId);
-        jdbc.update("""
-                update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                    'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.restorable',
-                    'args', jsonb_build_array(to_char((u.deleted_at + (? * interval '1 second')) at time zone 'UTC',
-                                                      'YYYY-MM-DD'))))
-                from customer_user u
-                where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
-                  and lower(u.username) = lower(r.username) and u.deleted_at is not null and u.deleted_at > ?
-                  and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
-                                  and lower(a.username) = lower(r.username) and a.deleted_at is null)
-                """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
+        // Rows just staged, and users just created by the previous import, have no statistics yet; the planner then
+        // takes both sides for one row and joins them in a nested loop, comparing every row with every user: minutes
+        // for a re-upload of a few thousand users. A hash join is linear whatever the statistics say.
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.execute("set local enable_nestloop = off");
+            jdbc.update("""
+                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.alreadyExists',
+                        'args', jsonb_build_array(u.username)))
+                    from customer_user u
+                    where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
+                      and lower(u.username) = lower(r.username) and u.deleted_at is null
+                    """, customerId, batchId);
+            jdbc.update("""
+                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.restorable',
+                        'args', jsonb_build_array(to_char((u.deleted_at + (? * interval '1 second')) at time zone 'UTC',
+                                                          'YYYY-MM-DD'))))
+                    from customer_user u
+                    where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
+                      and lower(u.username) = lower(r.username) and u.deleted_at is not null and u.deleted_at > ?
+                      and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
+                                      and lower(a.username) = lower(r.username) and a.deleted_at is null)
+                    """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
+        });
     }
 
     void markReady(UUID customerId, UUID batchId, CsvReadSummary summary, Instant now) {
@@ -145,8 +166,8 @@ class ImportBatches {
                       from import_row where customer_id = ? and batch_id = ?) c
                 where b.customer_id = ? and b.id = ?
                 """, summary.template().name(), summary.charset().name(), String.valueOf(summary.delimiter()),
-                NotesJson.fileNotices(summary.notices()), summary.skippedRowCount(), Timestamp.from(now), customerId,
-                batchId, customerId, batchId);
+                storableJson(NotesJson.fileNotices(summary.notices())), summary.skippedRowCount(), Timestamp.from(now),
+                customerId, batchId, customerId, batchId);
     }
 
     /** The file as a whole cannot be imported: its rows go, the reason stays for the page. */
@@ -156,8 +177,8 @@ class ImportBatches {
                 update import_batch set status = 'FILE_REJECTED', file_error_key = ?, file_error_args = cast(? as jsonb),
                        updated_at = ?
                 where customer_id = ? and id = ?
-                """, rejection.messageKey(), NotesJson.arguments(rejection.arguments()), Timestamp.from(now),
-                customerId, batchId);
+                """, rejection.messageKey(), storableJson(NotesJson.arguments(rejection.arguments())),
+                Timestamp.from(now), customerId, batchId);
     }
 
     void markFailed(UUID customerId, UUID batchId, Instant now) {

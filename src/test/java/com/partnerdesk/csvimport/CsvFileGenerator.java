@@ -26,6 +26,11 @@ public final class CsvFileGenerator {
      * contains a comma and is quoted, as Excel does.
      */
     public static Path writePartnerCenterFile(Path file, int userCount) throws IOException {
+        return writePartnerCenterFile(file, userCount, "contoso.example");
+    }
+
+    /** The same users of another domain, so that a test customer with its own verified domain can create them. */
+    public static Path writePartnerCenterFile(Path file, int userCount, String domain) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write('\uFEFF');
             out.write(HEADER);
@@ -36,7 +41,7 @@ public final class CsvFileGenerator {
                 String displayName = user % 3 == 0
                         ? "\"" + lastName + ", " + firstName + "\""
                         : firstName + " " + lastName;
-                out.write(firstName + "," + lastName + "," + displayName + ",user" + user + "@contoso.example,\r\n");
+                out.write(firstName + "," + lastName + "," + displayName + ",user" + user + "@" + domain + ",\r\n");
             }
         }
         return file;

@@ -163,6 +163,29 @@ class UserImportWebTests {
     }
 
     @Test
+    void aNulCharacterInANameRejectsTheRowInsteadOfFailingTheImport() throws Exception {
+        TestCustomer customer = data().customer("Nul Contoso");
+        String preview = upload(customer, admin, "nul.csv", ("First name,Last name,Display name,Email,Status update\r\n"
+                + "Ana,Ru\u0000iz,Ana Ruiz,ana@" + customer.domain() + ",\r\n"
+                + "Luis,Gil,Luis Gil,luis@" + customer.domain() + ",\r\n").getBytes(StandardCharsets.UTF_8));
+
+        String page = page(preview, admin);
+        assertThat(page).containsPattern("data-count-valid[^>]*>1<").containsPattern("data-count-rejected[^>]*>1<");
+        assertThat(jdbc.queryForObject("select last_name from import_row where customer_id = ? and row_number = 2",
+                String.class, customer.id())).isEqualTo("Ru\uFFFDiz");
+    }
+
+    @Test
+    void aNulCharacterInTheHeaderGetsTheFileRejectedWithItsReason() throws Exception {
+        TestCustomer customer = data().customer("Nul Header Contoso");
+        String page = page(upload(customer, admin, "nul.csv",
+                "First name,Last name,Display name,Email,Sta\u0000tus\r\nAna,Ruiz,Ana Ruiz,ana@x.example,\r\n"
+                        .getBytes(StandardCharsets.UTF_8)), admin);
+
+        assertThat(page).contains("This file cannot be imported.", "Sta\uFFFDtus");
+    }
+
+    @Test
     void onlyAdminAgentsImport() throws Exception {
         TestCustomer customer = data().customer("Roles Contoso");
         for (StaffRole role : new StaffRole[] { StaffRole.HELPDESK_AGENT, StaffRole.SALES_AGENT }) {
