@@ -41,6 +41,16 @@ class StaticAssetsTests {
     }
 
     @Test
+    void pagesNameTheirIconSoBrowsersDoNotAskForAMissingFavicon() throws Exception {
+        String page = mvc.perform(get("/sign-in")).andReturn().getResponse().getContentAsString();
+        Matcher icon = Pattern.compile("<link rel=\"icon\" type=\"image/svg\\+xml\" href=\"(/assets/img/favicon-[0-9a-f]{32}\\.svg)\"")
+            .matcher(page);
+        assertThat(icon.find()).isTrue();
+
+        assertThat(mvc.perform(get(icon.group(1))).andReturn().getResponse().getContentAsString()).startsWith("<svg");
+    }
+
+    @Test
     void anUnknownAssetIsNotFoundRatherThanASignInRedirect() throws Exception {
         assertThat(mvc.perform(get("/assets/css/missing.css")).andReturn().getResponse().getStatus()).isEqualTo(404);
     }
