@@ -119,6 +119,7 @@ document.addEventListener('DOMContentLoaded', () => {
   // goes straight on to the confirmation page of the temporary passwords.
   document.querySelectorAll('[data-poll-url]').forEach((section) => {
     const bar = section.querySelector('[data-progress-bar]');
+    const text = section.querySelector('[data-progress-text]');
     const poll = () => fetch(section.dataset.pollUrl, { headers: { Accept: 'application/json' } })
       .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
       .then((progress) => {
@@ -132,6 +133,12 @@ document.addEventListener('DOMContentLoaded', () => {
         }
         if (bar && progress.validCount > 0) {
           bar.value = Math.floor((100 * progress.rowsCreated) / progress.validCount);
+        }
+        if (progress.text) {
+          if (text) {
+            text.textContent = progress.text;
+          }
+          section.querySelectorAll('progress').forEach((element) => element.setAttribute('aria-label', progress.text));
         }
         window.setTimeout(poll, 1500);
       })

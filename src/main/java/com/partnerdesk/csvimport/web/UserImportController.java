@@ -149,10 +149,19 @@ class UserImportController {
     @GetMapping("/customers/{customerId}/imports/{batchId}/progress")
     @ResponseBody
     Map<String, Object> progress(@PathVariable UUID customerId, @PathVariable UUID batchId,
-            @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request) {
+            @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, Locale locale) {
         ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
         Map<String, Object> progress = new LinkedHashMap<>(Map.of("status", batch.status().name(), "rowsRead",
                 batch.rowsRead(), "rowsCreated", batch.rowsCreated(), "validCount", batch.validCount()));
+        // The sentence the page shows above its bar, in the admin's language, so the script never builds text.
+        if (batch.status() == ImportStatus.READING) {
+            progress.put("text", messages.getMessage("import.progress.reading", new Object[] { batch.rowsRead() },
+                    locale));
+        }
+        else if (batch.status() == ImportStatus.CREATING) {
+            progress.put("text", messages.getMessage("import.progress.creating",
+                    new Object[] { batch.rowsCreated(), batch.validCount() }, locale));
+        }
         if (batch.status() == ImportStatus.CREATED && batch.handoffId() != null) {
             progress.put("confirmationUrl",
                     request.getContextPath() + HandoffCookies.path(customerId, batch.handoffId()));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -86,7 +87,8 @@ class BackgroundImportWebTests {
             String reading = page(importPage);
             assertThat(reading).contains("Reading the file: 0 rows so far", "<progress", "aria-label=\"Reading the file")
                     .doesNotContain("data-count-valid");
-            assertThat(progress(importPage)).containsEntry("status", "READING");
+            assertThat(progress(importPage)).containsEntry("status", "READING")
+                    .containsEntry("text", "Reading the file: 0 rows so far…");
 
             String refused = upload(customer, file);
             assertThat(refused).isEqualTo("/customers/" + customer.id() + "/users/import");
@@ -109,7 +111,12 @@ class BackgroundImportWebTests {
             String creating = page(importPage);
             assertThat(creating).contains("Creating users: 0 of 7,200…", "max=\"100\"", "value=\"0\"",
                     "data-progress-bar");
-            assertThat(progress(importPage)).containsEntry("status", "CREATING");
+            assertThat(progress(importPage)).containsEntry("status", "CREATING")
+                    .containsEntry("text", "Creating users: 0 of 7,200…");
+            assertThat(json.readValue(mvc.perform(get(importPage + "/progress").with(user(admin))
+                    .locale(Locale.forLanguageTag("es"))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8), Map.class))
+                    .containsEntry("text", "Creando usuarios: 0 de 7.200…");
             assertThat(flashedPage(customer, file)).contains("Another import is running for this customer.");
         }
 
