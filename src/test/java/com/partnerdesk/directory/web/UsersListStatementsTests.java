@@ -63,6 +63,20 @@ class UsersListStatementsTests {
     }
 
     @Test
+    void usersListCostsTheSameStatementsWhateverTheNumberOfSubscriptions() {
+        TestData data = new TestData(jdbc);
+        TestCustomer few = data.customer("One Subscription Contoso");
+        data.subscription(few.id(), "SPE_E3", 5);
+        TestCustomer many = data.customer("Six Subscriptions Contoso");
+        for (String sku : List.of("SPE_E3", "SPE_E5", "SPB", "TEAMS_ESSENTIALS", "POWER_BI_PRO", "VISIOCLIENT")) {
+            data.subscription(many.id(), sku, 5);
+        }
+
+        assertThat(statements("/customers/" + many.id() + "/users"))
+            .isEqualTo(statements("/customers/" + few.id() + "/users"));
+    }
+
+    @Test
     void customersListCostsTheSameStatementsWhateverThePageSize() {
         TestData data = new TestData(jdbc);
         for (int i = 0; i < 30; i++) {
