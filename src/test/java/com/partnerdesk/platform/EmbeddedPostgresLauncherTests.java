@@ -14,6 +14,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class EmbeddedPostgresLauncherTests {
         try (ConfigurableApplicationContext context = start()) {
             EmbeddedPostgres server = EmbeddedPostgresLauncher.server(null);
             assertThat(EmbeddedPostgresLauncher.isActive(context.getEnvironment())).isTrue();
-            assertThat(jdbcUrl(context)).isEqualTo("jdbc:postgresql://localhost:" + server.getPort() + "/postgres");
+            assertThat(jdbcUrl(context)).isEqualTo(server.getJdbcUrl("postgres", "postgres"));
             try (Connection connection = context.getBean(DataSource.class).getConnection()) {
                 assertThat(connection.isValid(1)).isTrue();
             }
@@ -38,7 +39,7 @@ class EmbeddedPostgresLauncherTests {
 
     @Test
     void withADatabaseConfiguredTheApplicationUsesIt() throws Exception {
-        String configured = EmbeddedPostgresLauncher.server(null).getJdbcUrl("postgres", "postgres");
+        String configured = aDatabaseOfItsOwn();
         try (ConfigurableApplicationContext context = start("spring.datasource.url=" + configured)) {
             assertThat(EmbeddedPostgresLauncher.isActive(context.getEnvironment())).isFalse();
             assertThat(jdbcUrl(context)).isEqualTo(configured);
@@ -46,6 +47,17 @@ class EmbeddedPostgresLauncherTests {
                 assertThat(connection.isValid(1)).isTrue();
             }
         }
+    }
+
+    /** Another database (on the same server, which is all this JVM has), so the URL tells which one is used. */
+    private static String aDatabaseOfItsOwn() {
+        EmbeddedPostgres server = EmbeddedPostgresLauncher.server(null);
+        JdbcTemplate jdbc = new JdbcTemplate(server.getPostgresDatabase());
+        if (!Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select from pg_database where datname = 'configured')", Boolean.class))) {
+            jdbc.execute("create database configured");
+        }
+        return server.getJdbcUrl("postgres", "configured");
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
