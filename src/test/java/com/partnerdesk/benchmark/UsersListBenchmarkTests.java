@@ -76,13 +76,16 @@ class UsersListBenchmarkTests {
                 new Scenario("page 1, role Global admin", users + "?role=GLOBAL_ADMIN"),
                 new Scenario("page 1, search \"novak\"", users + "?q=novak"));
 
+        List<Scenario> measured = scenarios.stream().filter(scenario -> scenario.name().contains(ONLY)).toList();
+        // Every request is warmed up before any is measured, as on a server that has served all kinds of pages:
+        // otherwise the first request measured would also pay for compiling what the others share.
+        for (Scenario scenario : measured) {
+            scenario.warmUp(mvc);
+        }
         List<String> lines = new ArrayList<>();
         lines.add("| request | p50 ms | p95 ms | SQL statements |");
         lines.add("|---|---:|---:|---:|");
-        for (Scenario scenario : scenarios) {
-            if (!scenario.name().contains(ONLY)) {
-                continue;
-            }
+        for (Scenario scenario : measured) {
             lines.add(scenario.measure(mvc));
         }
         String report = "Users list, customer with %,d users (generated in %,d ms), %d rounds after %d warm-up requests%n%n"
@@ -95,11 +98,14 @@ class UsersListBenchmarkTests {
 
     record Scenario(String name, String url) {
 
-        String measure(MockMvc mvc) throws Exception {
-            RequestBuilder request = get(url).with(user("benchmark").roles("ADMIN_AGENT"));
+        void warmUp(MockMvc mvc) throws Exception {
             for (int i = 0; i < WARM_UP; i++) {
-                assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(200);
+                assertThat(mvc.perform(request()).andReturn().getResponse().getStatus()).isEqualTo(200);
             }
+        }
+
+        String measure(MockMvc mvc) {
+            RequestBuilder request = request();
             long[] nanos = new long[ROUNDS];
             long statements = -1;
             for (int i = 0; i < ROUNDS; i++) {
@@ -110,6 +116,10 @@ class UsersListBenchmarkTests {
             }
             Arrays.sort(nanos);
             return "| %s | %.2f | %.2f | %d |".formatted(name, percentile(nanos, 50), percentile(nanos, 95), statements);
+        }
+
+        private RequestBuilder request() {
+            return get(url).with(user("benchmark").roles("ADMIN_AGENT"));
         }
 
         private static void perform(MockMvc mvc, RequestBuilder request) {
