@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>a page number alone is found by an index-only scan over ids, from the nearer end when the total is known;</li>
  * <li>a page number past the end shows the last page.</li>
  * </ul>
+ * Its statements run without a transaction around them: each is consistent in itself, and a list does not need the
+ * total and the rows from one snapshot, so the page saves the transaction's begin and commit.
  */
 @Service
 public class UserSearch {
@@ -40,7 +42,6 @@ public class UserSearch {
     }
 
     /** One page of the customer's active users that match the filter. */
-    @Transactional(readOnly = true)
     public UserListPage find(UUID customerId, UserFilter filter, UserSort sort, PagePosition position, int size) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
         String where = where(filter, parameters);
@@ -70,7 +71,6 @@ public class UserSearch {
      * How many active users match the filter: from a counter where the database keeps one, otherwise counted. The
      * list asks for a counted total after the page is shown.
      */
-    @Transactional(readOnly = true)
     public long count(UUID customerId, UserFilter filter) {
         Long total = keptTotal(customerId, filter);
         if (total != null) {
@@ -183,7 +183,6 @@ public class UserSearch {
     }
 
     /** How many active users the customer has, from the counter the database keeps (migration V020). */
-    @Transactional(readOnly = true)
     public long activeUsers(UUID customerId) {
         List<Long> counted = jdbc.queryForList(
                 "select active_users from customer_user_count where customer_id = :customerId",

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.AdminRole;
 import com.partnerdesk.directory.DirectoryUser;
@@ -55,7 +56,7 @@ class UsersController {
     @GetMapping("/customers/{customerId}/users")
     String users(@PathVariable UUID customerId, UserListParameters parameters, HttpServletRequest request,
             Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         if (parameters.isOversized()) {
             // Pasted or tampered: continue at the URL of the cut search, so that every link on the page stays short.
             UriComponentsBuilder url = UriComponentsBuilder.fromPath("/customers/" + customerId + "/users");
@@ -73,7 +74,7 @@ class UsersController {
         model.addAttribute("params", parameters);
         model.addAttribute("sort", parameters.sortOrDefault());
         model.addAttribute("sizes", PAGE_SIZES);
-        model.addAttribute("subscriptions", licensing.subscriptionsOf(customerId));
+        model.addAttribute("subscriptions", licensing.subscriptionNamesOf(customerId));
         model.addAttribute("roles", AdminRole.values());
         model.addAttribute("users",
                 search.find(customerId, filter, parameters.sortOrDefault(), parameters.position(),
@@ -88,7 +89,7 @@ class UsersController {
     @GetMapping(path = "/customers/{customerId}/users/count", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     UserCount count(@PathVariable UUID customerId, UserListParameters parameters, Locale locale) {
-        customers.require(customerId);
+        customers.requireProfile(customerId);
         long total = search.count(customerId, parameters.toFilter());
         int lastPage = (int) Math.max(1, (total + parameters.sizeOrDefault() - 1) / parameters.sizeOrDefault());
         int page = Math.min(parameters.position().number(), lastPage);
