@@ -3,6 +3,7 @@ package com.partnerdesk.directory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -240,8 +241,8 @@ public class UserSearch {
             parameters.addValue("role", filter.role().name());
         }
         if (filter.domain() != null) {
-            where.append(" and lower(u.username) like :domain");
-            parameters.addValue("domain", "%@" + escapeLike(filter.domain().toLowerCase()));
+            where.append(" and split_part(lower(u.username), '@', 2) = :domain");
+            parameters.addValue("domain", filter.domain().toLowerCase(Locale.ROOT));
         }
         return where.toString();
     }
