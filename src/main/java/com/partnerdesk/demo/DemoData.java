@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.partnerdesk.platform.EmbeddedPostgresConfiguration;
+import com.partnerdesk.platform.EmbeddedPostgresLauncher;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -61,7 +61,7 @@ class DemoData {
     @EventListener(ApplicationReadyEvent.class)
     void seedAndAnnounce() {
         boolean enabled = environment.getProperty("partnerdesk.demo.enabled", Boolean.class,
-                EmbeddedPostgresConfiguration.isActive(environment));
+                EmbeddedPostgresLauncher.isActive(environment));
         if (!enabled) {
             return;
         }

@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * What the in-process SMTP server received, in memory only. Each staff member sees the messages that they sent.
  */
-public class DemoMailbox {
+public class DemoMailbox implements AutoCloseable {
 
     /** The header that names the staff member who sent a message, so the demo mailbox shows each their own. */
     public static final String SENT_BY_HEADER = "X-PartnerDesk-Sent-By";
@@ -51,6 +51,12 @@ public class DemoMailbox {
 
     public int smtpPort() {
         return server.getSmtp().getPort();
+    }
+
+    /** Stops the in-process server with the application context. */
+    @Override
+    public void close() {
+        server.stop();
     }
 
     private static List<String> addresses(Address[] addresses) {

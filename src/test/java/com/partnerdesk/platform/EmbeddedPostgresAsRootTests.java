@@ -24,7 +24,7 @@ class EmbeddedPostgresAsRootTests {
         long uid = processUid();
         report.publishEntry("process uid", uid == 0 ? "0 (root)" : uid + " (normal user)");
 
-        EmbeddedPostgres postgres = EmbeddedPostgresConfiguration.server(null);
+        EmbeddedPostgres postgres = EmbeddedPostgresLauncher.server(null);
 
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement();
