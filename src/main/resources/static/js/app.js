@@ -82,8 +82,34 @@ function enhanceUserSelection(form) {
   render();
 }
 
+// Users list: a filter the database keeps no counter for is counted after the page is shown, so that the page never
+// waits for it. The answer fills in the sentences that name the total and reveals the link to the last page.
+function fillInUserCount(status) {
+  fetch(status.dataset.userCountUrl, { headers: { Accept: 'application/json' } })
+    .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+    .then((counted) => {
+      status.textContent = counted.count;
+      document.querySelectorAll('[data-page-summary]').forEach((summary) => { summary.textContent = counted.summary; });
+      document.querySelectorAll('[data-select-all-matching]').forEach((button) => {
+        button.textContent = counted.selectAllMatching;
+      });
+      document.querySelectorAll('[data-selection-count]').forEach((selection) => {
+        selection.dataset.textAll = counted.allMatchingSelected;
+      });
+      document.querySelectorAll('[data-last-page]').forEach((item) => {
+        const link = item.querySelector('a');
+        const url = new URL(link.getAttribute('href'), window.location.href);
+        url.searchParams.set('page', counted.lastPage);
+        link.setAttribute('href', url.pathname + url.search);
+        item.hidden = false;
+      });
+    })
+    .catch(() => { status.hidden = true; });
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   document.querySelectorAll('[data-selection-form]').forEach(enhanceUserSelection);
+  document.querySelectorAll('[data-user-count-url]').forEach(fillInUserCount);
 });
 
 // Add multiple users: drop a file on the form, and hear about a file over the limit before uploading it.

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,11 +25,32 @@ public class Customers {
 
     private final Clock clock;
 
-    Customers(CustomerRepository customers, AuditTrail audit, DomainUsage domainUsage, Clock clock) {
+    private final JdbcTemplate jdbc;
+
+    Customers(CustomerRepository customers, AuditTrail audit, DomainUsage domainUsage, Clock clock,
+            JdbcTemplate jdbc) {
         this.customers = customers;
         this.audit = audit;
         this.domainUsage = domainUsage;
         this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The customer's name and verified domains, for a page's header.
+     * @throws CustomerNotFound when there is none, which the web layer turns into a 404
+     */
+    public CustomerProfile requireProfile(UUID customerId) {
+        List<CustomerProfile> found = jdbc.query("""
+                select c.id, c.company_name,
+                       array(select d.domain from customer_domain d where d.customer_id = c.id order by d.position)
+                from customer c where c.id = ?
+                """, (rs, row) -> new CustomerProfile(rs.getObject(1, UUID.class), rs.getString(2),
+                List.of((String[]) rs.getArray(3).getArray())), customerId);
+        if (found.isEmpty()) {
+            throw new CustomerNotFound(customerId);
+        }
+        return found.get(0);
     }
 
     /**

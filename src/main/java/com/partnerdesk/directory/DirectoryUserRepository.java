@@ -44,6 +44,4 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
     @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is null")
     long countActive(UUID customerId);
 
-    @Query("select count(u) from DirectoryUser u where u.customerId = :customerId and u.deletedAt is not null")
-    long countDeleted(UUID customerId);
 }

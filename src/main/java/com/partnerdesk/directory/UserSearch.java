@@ -3,30 +3,32 @@ package com.partnerdesk.directory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
 import com.partnerdesk.licensing.HeldLicense;
 import com.partnerdesk.licensing.Licensing;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Users and licenses list: three statements per page whatever its size or number (the total, the page, the page's
- * licenses). Built to stay fast at 100,000 users per customer (docs/decisions/0003-users-list-paging.md):
+ * The Users and licenses list: a constant number of statements per page whatever its size, number or filter, and no
+ * page that reads more than its own rows where the list's links lead (docs/decisions/0003-users-list-paging.md):
  * <ul>
- * <li>the unfiltered total comes from {@code customer_user_count}, which the database keeps, instead of a count;
- * so do the totals of "has license X" and "has no license X", from the subscription's seat counter;</li>
- * <li>the page is found by an index-only scan over ids, then only its rows are read;</li>
- * <li>pages past the middle are read from the other end, so no page skips more than half the list;</li>
+ * <li>a page reached through "Next" or "Previous" is found by seeking in the sort's index from the row next to it
+ * ({@link PagePosition});</li>
+ * <li>the unfiltered total comes from {@code customer_user_count}, which the database keeps, and so do the totals of
+ * "has license X" and "has no license X", from the subscription's seat counter. Other filters are counted by
+ * {@link #count} in a request of their own, which the page does not wait for;</li>
+ * <li>a page number alone is found by an index-only scan over ids, from the nearer end when the total is known;</li>
  * <li>a page number past the end shows the last page.</li>
  * </ul>
+ * Its statements run without a transaction around them: each is consistent in itself, and a list does not need the
+ * total and the rows from one snapshot, so the page saves the transaction's begin and commit.
  */
 @Service
 public class UserSearch {
@@ -40,33 +42,137 @@ public class UserSearch {
         this.licensing = licensing;
     }
 
-    /**
-     * One page of the customer's active users that match the filter.
-     * @param page the requested page; a number past the last page gives the last page
-     */
-    @Transactional(readOnly = true)
-    public Page<UserListRow> find(UUID customerId, UserFilter filter, UserSort sort, PageRequest page) {
+    /** One page of the customer's active users that match the filter. */
+    public UserListPage find(UUID customerId, UserFilter filter, UserSort sort, PagePosition position, int size) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
         String where = where(filter, parameters);
-        long total = total(customerId, filter, where, parameters);
-        int size = page.getPageSize();
-        int lastPage = total == 0 ? 0 : (int) ((total - 1) / size);
-        PageRequest shown = PageRequest.of(Math.min(page.getPageNumber(), lastPage), size);
-        long offset = shown.getOffset();
+        Long total = keptTotal(customerId, filter);
+        if (position.seeks()) {
+            UserListPage sought = seek(customerId, where, sort, position, size, total, parameters);
+            if (sought != null) {
+                return sought;
+            }
+        }
+        if (total == null && position.last()) {
+            return lastPageOfUncounted(customerId, where, sort, position, size, parameters);
+        }
+        if (total == null) {
+            UserListPage counted = pageWithoutTotal(customerId, where, sort, position.number(), size, parameters);
+            if (counted != null) {
+                return counted;
+            }
+            // A page number past the end of a list without a kept total (typed or tampered): count, then clamp.
+            total = count(where, parameters);
+        }
+        return numberedPage(customerId, where, sort, position.last() ? Integer.MAX_VALUE : position.number(), size,
+                total, parameters);
+    }
+
+    /**
+     * How many active users match the filter: from a counter where the database keeps one, otherwise counted. The
+     * list asks for a counted total after the page is shown.
+     */
+    public long count(UUID customerId, UserFilter filter) {
+        Long total = keptTotal(customerId, filter);
+        if (total != null) {
+            return total;
+        }
+        MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
+        return count(where(filter, parameters), parameters);
+    }
+
+    /**
+     * The page next to an anchor row: after it for "Next", before it for "Previous". Null when the anchor is no longer
+     * there (purged, or not this customer's) or nothing follows it any more: the page number decides then.
+     */
+    private UserListPage seek(UUID customerId, String where, UserSort sort, PagePosition position, int size,
+            Long total, MapSqlParameterSource parameters) {
+        boolean backwards = position.after() == null;
+        parameters.addValue("anchor", backwards ? position.before() : position.after());
+        List<UserListRow> rows = rows(customerId, where, backwards ? sort.reversed() : sort, sort, true, size + 1, 0,
+                parameters);
+        if (rows.isEmpty()) {
+            // The anchor is gone, or nothing follows it any more: the page number decides.
+            return null;
+        }
+        if (backwards && rows.size() < size) {
+            // Less than a page before the anchor (users were deleted meanwhile): that is the first page.
+            return total == null ? pageWithoutTotal(customerId, where, sort, 1, size, parameters)
+                    : numberedPage(customerId, where, sort, 1, size, total, parameters);
+        }
+        boolean more = rows.size() > size;
+        int highest = total == null ? Integer.MAX_VALUE : UserListPage.lastPage(total, size);
+        if (backwards) {
+            List<UserListRow> page = more ? rows.subList(1, rows.size()) : rows;
+            int number = more ? Math.min(Math.max(position.number(), 2), highest) : 1;
+            return new UserListPage(page, number, size, total, more, true);
+        }
+        List<UserListRow> page = more ? rows.subList(0, size) : rows;
+        int number = Math.min(Math.max(position.number(), 2), highest);
+        return new UserListPage(page, number, size, total, true, more);
+    }
+
+    /** A page by number where the total is known: read from the nearer end, so no page skips more than half. */
+    private UserListPage numberedPage(UUID customerId, String where, UserSort sort, int requested, int size,
+            long total, MapSqlParameterSource parameters) {
+        int lastPage = UserListPage.lastPage(total, size);
+        int number = Math.min(Math.max(requested, 1), lastPage);
+        long offset = (long) (number - 1) * size;
         boolean fromTheEnd = offset > total / 2;
-        UserSort scan = fromTheEnd ? sort.reversed() : sort;
         long rowsOnPage = Math.max(0, Math.min(size, total - offset));
-        parameters.addValue("limit", fromTheEnd ? rowsOnPage : size)
-            .addValue("offset", fromTheEnd ? Math.max(0, total - offset - rowsOnPage) : offset);
+        List<UserListRow> rows = fromTheEnd
+                ? rows(customerId, where, sort.reversed(), sort, false, rowsOnPage, total - offset - rowsOnPage,
+                        parameters)
+                : rows(customerId, where, sort, sort, false, size, offset, parameters);
+        return new UserListPage(rows, number, size, total, number > 1, number < lastPage);
+    }
+
+    /** A page by number where the total is not known; null when the number is past the end. */
+    private UserListPage pageWithoutTotal(UUID customerId, String where, UserSort sort, int number, int size,
+            MapSqlParameterSource parameters) {
+        List<UserListRow> rows = rows(customerId, where, sort, sort, false, size + 1, (long) (number - 1) * size,
+                parameters);
+        if (rows.isEmpty() && number > 1) {
+            return null;
+        }
+        boolean more = rows.size() > size;
+        return new UserListPage(more ? rows.subList(0, size) : rows, number, size, null, number > 1, more);
+    }
+
+    /** "Last" where the total is not known: the last page's worth of users, read from the end. */
+    private UserListPage lastPageOfUncounted(UUID customerId, String where, UserSort sort, PagePosition position,
+            int size, MapSqlParameterSource parameters) {
+        List<UserListRow> rows = rows(customerId, where, sort.reversed(), sort, false, size + 1, 0, parameters);
+        boolean more = rows.size() > size;
+        return new UserListPage(more ? rows.subList(1, rows.size()) : rows, more ? Math.max(position.number(), 2) : 1,
+                size, null, more, false);
+    }
+
+    /**
+     * Reads {@code limit} rows in the order {@code scan}, optionally after the row {@code :anchor} in that order, and
+     * returns them in the order {@code shown} with their licenses. Only ids are skipped and sorted (an index-only scan);
+     * the page's own rows are read once found.
+     */
+    private List<UserListRow> rows(UUID customerId, String where, UserSort scan, UserSort shown, boolean seek,
+            long limit, long offset, MapSqlParameterSource parameters) {
+        parameters.addValue("limit", limit).addValue("offset", offset);
+        String anchor = seek ? """
+                anchor as (select %s from customer_user k where k.customer_id = :customerId and k.id = :anchor),
+                """.formatted(scan.keyOf("k")) : "";
+        String after = seek ? " and " + scan.after("anchor") : "";
         List<UserListRow> rows = jdbc.query("""
-                with page as (select u.id from customer_user u %s order by %s limit :limit offset :offset)
+                with %s page as (select u.id from customer_user u %s%s order by %s limit :limit offset :offset)
                 select u.id, u.display_name, u.username, u.admin_roles, u.password_temporary, u.created_at
                 from page join customer_user u on u.customer_id = :customerId and u.id = page.id
                 order by %s
-                """.formatted(where, scan.orderBy(), sort.orderBy()), parameters,
+                """.formatted(anchor, where, after, scan.orderBy(), shown.orderBy()), parameters,
                 (rs, rowNum) -> new UserListRow(rs.getObject("id", UUID.class), rs.getString("display_name"),
                         rs.getString("username"), roles((String[]) rs.getArray("admin_roles").getArray()), List.of(),
                         rs.getBoolean("password_temporary"), rs.getTimestamp("created_at").toInstant()));
+        return withLicenses(customerId, rows);
+    }
+
+    private List<UserListRow> withLicenses(UUID customerId, List<UserListRow> rows) {
         Map<UUID, List<HeldLicense>> licenses = licensing.licensesOf(customerId,
                 rows.stream().map(UserListRow::id).toList());
         List<UserListRow> withLicenses = new ArrayList<>(rows.size());
@@ -74,11 +180,10 @@ public class UserSearch {
             withLicenses.add(new UserListRow(row.id(), row.displayName(), row.username(), row.adminRoles(),
                     licenses.getOrDefault(row.id(), List.of()), row.passwordTemporary(), row.createdAt()));
         }
-        return new PageImpl<>(withLicenses, shown, total);
+        return withLicenses;
     }
 
     /** How many active users the customer has, from the counter the database keeps (migration V020). */
-    @Transactional(readOnly = true)
     public long activeUsers(UUID customerId) {
         List<Long> counted = jdbc.queryForList(
                 "select active_users from customer_user_count where customer_id = :customerId",
@@ -86,7 +191,8 @@ public class UserSearch {
         return counted.isEmpty() ? 0 : counted.get(0);
     }
 
-    private long total(UUID customerId, UserFilter filter, String where, MapSqlParameterSource parameters) {
+    /** The total from a counter the database keeps, or null where the filter has none. */
+    private Long keptTotal(UUID customerId, UserFilter filter) {
         if (!filter.isActive()) {
             return activeUsers(customerId);
         }
@@ -94,7 +200,7 @@ public class UserSearch {
             return filter.hasLicense() != null ? licensing.holdersOf(customerId, filter.hasLicense())
                     : activeUsers(customerId) - licensing.holdersOf(customerId, filter.lacksLicense());
         }
-        return count(where, parameters);
+        return null;
     }
 
     private long count(String where, MapSqlParameterSource parameters) {
@@ -135,8 +241,8 @@ public class UserSearch {
             parameters.addValue("role", filter.role().name());
         }
         if (filter.domain() != null) {
-            where.append(" and lower(u.username) like :domain");
-            parameters.addValue("domain", "%@" + escapeLike(filter.domain().toLowerCase()));
+            where.append(" and split_part(lower(u.username), '@', 2) = :domain");
+            parameters.addValue("domain", filter.domain().toLowerCase(Locale.ROOT));
         }
         return where.toString();
     }

@@ -4,23 +4,28 @@ import java.util.Arrays;
 
 /**
  * The orders the users list offers, and the only ones: the URL names one of these, never a column. Each ends on the id
- * so that pages never overlap, and each has an index that serves it ({@code V005}, {@code V020}).
+ * so that pages never overlap and a row can be found again from its key, and each has an index that serves it
+ * ({@code V005}, {@code V020}).
  */
 public enum UserSort {
 
-    DISPLAY_NAME("lower(u.display_name) asc, u.id asc"),
-    DISPLAY_NAME_DESC("lower(u.display_name) desc, u.id desc"),
-    USERNAME("lower(u.username) asc, u.id asc"),
-    USERNAME_DESC("lower(u.username) desc, u.id desc"),
-    CREATED("u.created_at asc, u.id asc"),
-    CREATED_DESC("u.created_at desc, u.id desc");
+    DISPLAY_NAME("lower(%s.display_name)", false),
+    DISPLAY_NAME_DESC("lower(%s.display_name)", true),
+    USERNAME("lower(%s.username)", false),
+    USERNAME_DESC("lower(%s.username)", true),
+    CREATED("%s.created_at", false),
+    CREATED_DESC("%s.created_at", true);
 
     public static final UserSort DEFAULT = DISPLAY_NAME;
 
-    private final String orderBy;
+    /** The sorted column as an SQL expression, with {@code %s} for the table's alias. */
+    private final String key;
 
-    UserSort(String orderBy) {
-        this.orderBy = orderBy;
+    private final boolean descending;
+
+    UserSort(String key, boolean descending) {
+        this.key = key;
+        this.descending = descending;
     }
 
     /** The sort a URL asks for; anything unknown (a tampered or outdated link) falls back to the default. */
@@ -54,7 +59,24 @@ public enum UserSort {
         return name().endsWith("_DESC") ? "descending" : "ascending";
     }
 
+    /** The {@code order by} list for the table aliased {@code u}. */
     String orderBy() {
-        return orderBy;
+        String direction = descending ? " desc" : " asc";
+        return key.formatted("u") + direction + ", u.id" + direction;
+    }
+
+    /** The sort key of the table aliased {@code alias}, as the select list of a row to seek from. */
+    String keyOf(String alias) {
+        return key.formatted(alias) + " as sort_key, " + alias + ".id as sort_id";
+    }
+
+    /**
+     * The condition for rows of {@code u} that come after the row {@code anchor} in this order, where {@code anchor}
+     * is a one-row table of {@link #keyOf}. As a row comparison on the index's columns it lets the index start right
+     * after the anchor, instead of counting its way there.
+     */
+    String after(String anchor) {
+        return "(%s, u.id) %s ((select sort_key from %s), (select sort_id from %s))"
+            .formatted(key.formatted("u"), descending ? "<" : ">", anchor, anchor);
     }
 }

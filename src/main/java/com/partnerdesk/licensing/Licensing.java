@@ -60,6 +60,17 @@ public class Licensing {
     }
 
     /**
+     * The customer's subscriptions by product name, for the Users and licenses list's filters: one statement, no
+     * entities.
+     */
+    public List<SubscriptionName> subscriptionNamesOf(UUID customerId) {
+        return jdbc.query("""
+                select s.id, p.name from subscription s join product p on p.sku = s.product_sku
+                where s.customer_id = ? order by p.name
+                """, (rs, row) -> new SubscriptionName(rs.getObject(1, UUID.class), rs.getString(2)), customerId);
+    }
+
+    /**
      * The subscription with that id, if it belongs to the customer.
      * @throws SubscriptionNotFound otherwise
      */
@@ -195,8 +206,10 @@ public class Licensing {
         return ledger.lockFreeSeats(customerId, subscriptionIds);
     }
 
-    /** The licenses each of the given users holds, by user id. */
-    @Transactional(readOnly = true)
+    /**
+     * The licenses each of the given users holds, by user id. One statement: it needs no transaction of its own and
+     * runs in the caller's where there is one.
+     */
     public Map<UUID, List<HeldLicense>> licensesOf(UUID customerId, Collection<UUID> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
@@ -218,9 +231,8 @@ public class Licensing {
     /**
      * How many users hold the subscription, read from its seat counter rather than counted: only active users hold
      * licenses (deleting a user gives them back), and the database keeps the counter exact. 0 for a subscription the
-     * customer does not have.
+     * customer does not have. One statement, like {@link #licensesOf}.
      */
-    @Transactional(readOnly = true)
     public long holdersOf(UUID customerId, UUID subscriptionId) {
         List<Long> assigned = jdbc.queryForList("select seats_assigned from subscription where customer_id = ? and id = ?",
                 Long.class, customerId, subscriptionId);

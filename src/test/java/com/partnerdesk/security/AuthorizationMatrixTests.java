@@ -65,6 +65,7 @@ class AuthorizationMatrixTests {
         expect("GET  /customers/{customerId}/domains",              SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),
         expect("POST /customers/{customerId}/domains",              SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),
         expect("GET  /customers/{customerId}/users",                SIGN_IN,   OK,    OK,        OK),
+        expect("GET  /customers/{customerId}/users/count",          SIGN_IN,   OK,    OK,        OK),
         expect("GET  /customers/{customerId}/users/{userId}",       SIGN_IN,   OK,    OK,        OK),
         expect("GET  /customers/{customerId}/activity",             SIGN_IN,   OK,    OK,        OK),
         expect("GET  /customers/{customerId}/users/new",            SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),

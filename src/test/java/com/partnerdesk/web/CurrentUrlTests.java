@@ -29,7 +29,23 @@ class CurrentUrlTests {
     void keepsTheFiltersWhenThePageChanges() {
         onRequest("/customers/1/users", "unlicensed=true&page=3");
 
-        assertThat(currentUrl.with("page", 4)).isEqualTo("/customers/1/users?unlicensed=true&page=4");
+        assertThat(currentUrl.toPage(4)).isEqualTo("/customers/1/users?unlicensed=true&page=4");
+    }
+
+    @Test
+    void aLinkToTheNextPageCarriesTheRowItSeeksFromAndForgetsTheOldOne() {
+        onRequest("/customers/1/users", "role=GLOBAL_ADMIN&page=3&before=b1&last=true");
+
+        assertThat(currentUrl.toPage(4, "after", "a9")).isEqualTo("/customers/1/users?role=GLOBAL_ADMIN&page=4&after=a9");
+        assertThat(currentUrl.toLastPage(9)).isEqualTo("/customers/1/users?role=GLOBAL_ADMIN&page=9&last=true");
+    }
+
+    @Test
+    void changingTheSortOrAFilterStartsAgainAtTheFirstPageWithoutItsAnchor() {
+        onRequest("/customers/1/users", "page=3&after=a9&sort=USERNAME");
+
+        assertThat(currentUrl.with("sort", "CREATED")).isEqualTo("/customers/1/users?sort=CREATED");
+        assertThat(currentUrl.at("/customers/1/users/count")).isEqualTo("/customers/1/users/count?page=3&after=a9&sort=USERNAME");
     }
 
     @Test

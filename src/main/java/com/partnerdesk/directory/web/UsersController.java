@@ -1,14 +1,17 @@
 package com.partnerdesk.directory.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.AdminRole;
 import com.partnerdesk.directory.DirectoryUser;
+import com.partnerdesk.directory.PagePosition;
 import com.partnerdesk.directory.UserDirectory;
 import com.partnerdesk.directory.UserFilter;
 import com.partnerdesk.directory.UserSearch;
@@ -16,10 +19,13 @@ import com.partnerdesk.directory.UserSort;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.web.PageRequests;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 
 @Controller
@@ -36,17 +42,21 @@ class UsersController {
 
     private final Licensing licensing;
 
-    UsersController(Customers customers, UserSearch search, UserDirectory directory, Licensing licensing) {
+    private final MessageSource messages;
+
+    UsersController(Customers customers, UserSearch search, UserDirectory directory, Licensing licensing,
+            MessageSource messages) {
         this.customers = customers;
         this.search = search;
         this.directory = directory;
         this.licensing = licensing;
+        this.messages = messages;
     }
 
     @GetMapping("/customers/{customerId}/users")
     String users(@PathVariable UUID customerId, UserListParameters parameters, HttpServletRequest request,
             Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         if (parameters.isOversized()) {
             // Pasted or tampered: continue at the URL of the cut search, so that every link on the page stays short.
             UriComponentsBuilder url = UriComponentsBuilder.fromPath("/customers/" + customerId + "/users");
@@ -64,12 +74,38 @@ class UsersController {
         model.addAttribute("params", parameters);
         model.addAttribute("sort", parameters.sortOrDefault());
         model.addAttribute("sizes", PAGE_SIZES);
-        model.addAttribute("subscriptions", licensing.subscriptionsOf(customerId));
+        model.addAttribute("subscriptions", licensing.subscriptionNamesOf(customerId));
         model.addAttribute("roles", AdminRole.values());
         model.addAttribute("users",
-                search.find(customerId, filter, parameters.sortOrDefault(),
-                        PageRequests.of(parameters.page(), parameters.sizeOrDefault())));
+                search.find(customerId, filter, parameters.sortOrDefault(), parameters.position(),
+                        parameters.sizeOrDefault()));
         return "directory/users";
+    }
+
+    /**
+     * The total of a filtered list the database keeps no counter for, with the sentences that show it, for the list's
+     * script: the page is shown without waiting for this count, and works without it.
+     */
+    @GetMapping(path = "/customers/{customerId}/users/count", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    UserCount count(@PathVariable UUID customerId, UserListParameters parameters, Locale locale) {
+        customers.requireProfile(customerId);
+        long total = search.count(customerId, parameters.toFilter());
+        int lastPage = (int) Math.max(1, (total + parameters.sizeOrDefault() - 1) / parameters.sizeOrDefault());
+        int page = Math.min(parameters.position().number(), lastPage);
+        return new UserCount(total, lastPage, text("users.count", locale, total),
+                text("pagination.summary", locale, page, lastPage, total),
+                text("users.selection.selectAllMatching", locale, total),
+                text("users.selection.allMatching", locale, total));
+    }
+
+    private String text(String key, Locale locale, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    /** What the list's script fills in once the count is known. */
+    record UserCount(long total, int lastPage, String count, String summary, String selectAllMatching,
+            String allMatchingSelected) {
     }
 
     @GetMapping("/customers/{customerId}/users/{userId}")
@@ -87,7 +123,12 @@ class UsersController {
      * a malformed license id or an unknown role is answered with the 400 page, which says the link is broken.
      */
     record UserListParameters(String q, UUID hasLicense, UUID lacksLicense, Boolean unlicensed, AdminRole role,
-            String domain, String sort, Integer page, Integer size) {
+            String domain, String sort, Integer page, Integer size, UUID after, UUID before, Boolean last) {
+
+        PagePosition position() {
+            int number = page == null ? 1 : Math.min(Math.max(page, 1), PageRequests.MAX_PAGE);
+            return new PagePosition(number, after, before, Boolean.TRUE.equals(last));
+        }
 
         UserFilter toFilter() {
             return new UserFilter(q, hasLicense, lacksLicense, Boolean.TRUE.equals(unlicensed), role, domain);

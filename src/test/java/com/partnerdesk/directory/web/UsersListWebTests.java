@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 
 /**
  * The Users and licenses list as an admin uses it: each "Filter users by…" criterion alone and combined, the chips
@@ -190,6 +191,82 @@ class UsersListWebTests {
     }
 
     @Test
+    void nextAndPreviousLinksWalkEveryUserOnceInEveryOrderWithAndWithoutAKeptTotal() throws Exception {
+        TestCustomer many = data.customer("Walking Contoso");
+        for (int i = 1; i <= 70; i++) {
+            data.user(many, "User %02d".formatted(i), "u%02d".formatted(i), i % 3 == 0 ? "" : "GLOBAL_ADMIN");
+        }
+        for (String query : List.of("?size=25", "?size=25&sort=USERNAME_DESC", "?size=25&sort=CREATED&role=GLOBAL_ADMIN")) {
+            List<String> all = usernames(page(many, query.replace("size=25", "size=100")));
+            List<String> forwards = new ArrayList<>();
+            String next = "/customers/" + many.id() + "/users" + query;
+            String html;
+            int pages = 0;
+            do {
+                html = follow(next);
+                forwards.addAll(usernames(html));
+                pages++;
+                assertThat(html).as(next).contains("<span class=\"page-link\">" + pages + "</span>");
+                next = link(html, "next");
+            }
+            while (!isDisabled(html, "next"));
+            assertThat(forwards).as(query).isEqualTo(all);
+
+            List<String> backwards = new ArrayList<>(usernames(html));
+            while (!isDisabled(html, "prev")) {
+                html = follow(link(html, "prev"));
+                backwards.addAll(0, usernames(html));
+            }
+            assertThat(backwards).as(query).isEqualTo(all);
+            assertThat(link(html, "next")).contains("page=2&after=");
+        }
+    }
+
+    @Test
+    void aFilterWithoutAKeptTotalIsShownAtOnceAndCountedByARequestOfItsOwn() throws Exception {
+        String page = page("?role=GLOBAL_ADMIN");
+        assertThat(page).contains("Counting users…")
+            .contains("data-user-count-url=\"/customers/" + customer.id() + "/users/count?role=GLOBAL_ADMIN\"");
+        assertThat(page("?hasLicense=" + e3)).doesNotContain("data-user-count-url").doesNotContain("Counting users");
+
+        mvc.perform(signedIn(get("/customers/" + customer.id() + "/users/count?unlicensed=true")))
+            .andExpect(jsonPath("$.total").value(1))
+            .andExpect(jsonPath("$.count").value("1 user"))
+            .andExpect(jsonPath("$.lastPage").value(1));
+        mvc.perform(signedIn(get("/customers/" + customer.id() + "/users/count?domain=" + customer.domain()))
+                .header("Accept-Language", "es"))
+            .andExpect(jsonPath("$.count").value("3 usuarios"))
+            .andExpect(jsonPath("$.summary").value("Página 1 de 1 (3 en total)"))
+            .andExpect(jsonPath("$.selectAllMatching").value("Seleccionar los 3 usuarios que coinciden"));
+    }
+
+    @Test
+    void theLastPageOfAListWithoutAKeptTotalShowsItsLastUsers() throws Exception {
+        TestCustomer many = data.customer("Last Contoso");
+        for (int i = 1; i <= 30; i++) {
+            data.user(many, "User %02d".formatted(i), "u%02d".formatted(i), "GLOBAL_ADMIN");
+        }
+        String last = page(many, "?role=GLOBAL_ADMIN&page=2&last=true");
+        assertThat(usernames(last)).hasSize(25).endsWith("u30@" + many.domain());
+        assertThat(isDisabled(last, "next")).isTrue();
+        assertThat(page(many, "?role=GLOBAL_ADMIN&page=9")).contains("Page 2 of 2");
+    }
+
+    @Test
+    void anAnchorThatIsNotThisCustomersFallsBackToThePageNumber() throws Exception {
+        TestCustomer many = data.customer("Anchored Contoso");
+        for (int i = 1; i <= 30; i++) {
+            data.user(many, "User %02d".formatted(i), "u%02d".formatted(i));
+        }
+        TestCustomer other = data.customer("Anchor Contoso");
+        UUID olga = data.user(other, "Olga Other", "olga");
+        assertThat(usernames(page(many, "?page=2&after=" + olga))).isEqualTo(usernames(page(many, "?page=2")))
+            .hasSize(5);
+        assertThat(page(many, "?page=2&before=" + olga)).doesNotContain("Olga").contains("Page 2 of 2");
+        assertThat(status("?page=2&after=not-an-id")).isEqualTo(400);
+    }
+
+    @Test
     void offersPageSizesAndKeepsTheChosenOneInTheUrl() throws Exception {
         String page = page("?size=50&role=GLOBAL_ADMIN");
         assertThat(page).contains("Users per page:");
@@ -286,6 +363,25 @@ class UsersListWebTests {
 
     private static MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
         return request.with(user("admin").roles("ADMIN_AGENT"));
+    }
+
+    /** The href of the pagination link with {@code rel}, as the browser would follow it. */
+    private static String link(String page, String rel) {
+        Matcher matcher = Pattern.compile("rel=\"" + rel + "\"\\s+href=\"([^\"]+)\"").matcher(page);
+        assertThat(matcher.find()).as("a link rel=" + rel).isTrue();
+        return matcher.group(1).replace("&amp;", "&");
+    }
+
+    private static boolean isDisabled(String page, String rel) {
+        return Pattern.compile("<li class=\"page-item disabled\">\\s*<a class=\"page-link\" rel=\"" + rel + "\"")
+            .matcher(page)
+            .find();
+    }
+
+    private String follow(String pathAndQuery) throws Exception {
+        MvcResult result = mvc.perform(signedIn(get(URI.create(pathAndQuery)))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(pathAndQuery).isEqualTo(200);
+        return result.getResponse().getContentAsString();
     }
 
     private static List<String> usernames(String page) {
