@@ -28,6 +28,9 @@ else
 fi
 rm -f "$CACHE"
 
+if { : 3<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null; then
+  echo "Port $PORT is in use; pass a free one: scripts/aot-cache.sh $1 <port>" >&2; exit 1
+fi
 PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
 SERVER_PORT=$PORT MANAGEMENT_PORT=0 PARTNERDESK_DATA_DIR=$SCRATCH/pgdata PARTNERDESK_ADMIN_PASSWORD=$PASSWORD \
   "$JAVA" "${OPTS[@]}" "${RECORD[@]}" -Dspring.aot.enabled=true -jar "$JAR" > "$SCRATCH/training.log" 2>&1 &
@@ -38,7 +41,10 @@ until page "http://localhost:$PORT/sign-in"; do
   sleep 0.5
 done
 # The demo data is seeded once the application has started; sign in when it is there.
-until grep -q "Sign in with one of the demo staff accounts" "$SCRATCH/training.log"; do sleep 0.5; done
+until grep -q "Sign in with one of the demo staff accounts" "$SCRATCH/training.log"; do
+  if ! kill -0 "$pid" 2>/dev/null; then cat "$SCRATCH/training.log" >&2; exit 1; fi
+  sleep 0.5
+done
 
 csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$SCRATCH/page.html" | head -1 | sed 's/.*value="//; s/"$//')
 page --data-urlencode "username=admin" --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$csrf" \

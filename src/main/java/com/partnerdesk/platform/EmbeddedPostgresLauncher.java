@@ -24,7 +24,7 @@ import org.springframework.util.StringUtils;
  * runs and tests with nothing but a JDK, and points Spring Boot's own {@code spring.datasource.*} at it.
  * <p>
  * The choice is made each time the application starts, not when its beans are defined: the packaged application is
- * processed ahead of time (docs/decisions/0007-java-25-runtime-and-ahead-of-time-processing.md), which fixes its bean
+ * processed ahead of time (docs/decisions/0007-runtime-java-25-for-start-up.md), which fixes its bean
  * definitions at build time, and an external database must still be chosen with {@code SPRING_DATASOURCE_URL} when it
  * runs. Spring Boot builds the same connection pool either way; only the properties it reads differ.
  * <p>
