@@ -1,0 +1,70 @@
+package com.partnerdesk.platform;
+
+import java.util.Map;
+
+import com.partnerdesk.support.SignIns;
+import com.partnerdesk.support.TestData;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * A signed-in admin's session row in PostgreSQL: clicking from page to page leaves it alone, the access time is
+ * written again once it is a minute old, and the idle timeout keeps counting from it.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class SessionAccessTimeWritesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void pagesWithinAMinuteDoNotRewriteTheSessionAndAMinuteLaterTheAccessIsRecorded() throws Exception {
+        String admin = new TestData(jdbc).staff("ADMIN_AGENT");
+        MvcResult signedIn = SignIns.signIn(mvc, admin, TestData.STAFF_PASSWORD, "198.51.100.71");
+        Cookie session = signedIn.getResponse().getCookies()[0];
+
+        assertThat(dashboard(session)).isEqualTo(200);
+        Map<String, Object> afterFirstPage = row(admin);
+        assertThat(dashboard(session)).isEqualTo(200);
+        assertThat(dashboard(session)).isEqualTo(200);
+        assertThat(row(admin)).as("the session row after two more pages").isEqualTo(afterFirstPage);
+
+        long twoMinutes = 2 * SessionAccessTimeWrites.RESOLUTION.toMillis();
+        jdbc.update("""
+                update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
+                where principal_name = ?""", twoMinutes, twoMinutes, admin);
+        long beforeRequest = System.currentTimeMillis();
+        assertThat(dashboard(session)).as("still signed in").isEqualTo(200);
+
+        Map<String, Object> recorded = row(admin);
+        long accessed = (Long) recorded.get("last_access_time");
+        assertThat(accessed).isBetween(beforeRequest, System.currentTimeMillis());
+        assertThat((Long) recorded.get("expiry_time"))
+            .isEqualTo(accessed + 1000L * (Integer) recorded.get("max_inactive_interval"));
+    }
+
+    private int dashboard(Cookie session) throws Exception {
+        return mvc.perform(get("/").cookie(session)).andReturn().getResponse().getStatus();
+    }
+
+    /** The row with its physical version: an update that changes nothing still writes a new version. */
+    private Map<String, Object> row(String principal) {
+        return jdbc.queryForMap("""
+                select ctid::text as version, last_access_time, expiry_time, max_inactive_interval
+                from spring_session where principal_name = ?""", principal);
+    }
+}
