@@ -1,37 +1,54 @@
 package com.partnerdesk.platform;
 
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.DeserializingConverter;
+import org.springframework.core.serializer.support.SerializingConverter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Transactions for the session store. Spring Session reads the session and writes its access time back on every
- * request; through the application's JPA transaction manager each of those opened and closed a Hibernate session,
- * a noticeable share of every page. It gets a plain JDBC transaction manager on the same database instead, under the
- * bean name Spring Session looks for.
+ * Sessions in PostgreSQL, so that any instance behind the load balancer can serve any request ({@link SessionStore}).
+ * Declared here rather than left to Spring Boot, because the store wraps Spring Session's JDBC repository. The
+ * repository gets plain JDBC transactions on the application's database: through the JPA transaction manager each
+ * read and write of a session would open and close a Hibernate session.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableSpringHttpSession
 class SessionStoreConfiguration {
 
     @Bean
-    TransactionOperations springSessionTransactionOperations(DataSource dataSource) {
-        TransactionTemplate sessionTransactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        return sessionTransactions::execute;
+    SessionStore sessionRepository(DataSource dataSource,
+            @Value("${server.servlet.session.timeout}") Duration timeout) {
+        DataSourceTransactionManager transactions = new DataSourceTransactionManager(dataSource);
+        TransactionTemplate joinAny = new TransactionTemplate(transactions);
+        joinAny.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
+        JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(new JdbcTemplate(dataSource),
+                joinAny);
+        repository.setDefaultMaxInactiveInterval(timeout);
+        repository.setConversionService(serializationWithApplicationClasses());
+        return new SessionStore(repository, new TransactionTemplate(transactions));
     }
 
     /**
-     * The application's own transaction template, on its JPA transaction manager. Spring Boot would declare it, but
-     * steps back as soon as any other {@link TransactionOperations} exists, such as the session store's.
+     * Session attributes are serialised Java objects; they are read back with the class loader of the application's
+     * own classes, which in a packaged jar is not the one the JDK would pick.
      */
-    @Bean
-    @Primary
-    TransactionTemplate transactionTemplate(PlatformTransactionManager transactionManager) {
-        return new TransactionTemplate(transactionManager);
+    private static GenericConversionService serializationWithApplicationClasses() {
+        GenericConversionService conversion = new GenericConversionService();
+        conversion.addConverter(Object.class, byte[].class, new SerializingConverter());
+        conversion.addConverter(byte[].class, Object.class,
+                new DeserializingConverter(SessionStoreConfiguration.class.getClassLoader()));
+        return conversion;
     }
 }

@@ -23,7 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class SessionAccessTimeWritesTests {
+class SessionStoreTests {
 
     @Autowired
     MockMvc mvc;
@@ -43,7 +43,7 @@ class SessionAccessTimeWritesTests {
         assertThat(dashboard(session)).isEqualTo(200);
         assertThat(row(admin)).as("the session row after two more pages").isEqualTo(afterFirstPage);
 
-        long twoMinutes = 2 * SessionAccessTimeWrites.RESOLUTION.toMillis();
+        long twoMinutes = 2 * SessionStore.ACCESS_TIME_RESOLUTION.toMillis();
         jdbc.update("""
                 update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ?
                 where principal_name = ?""", twoMinutes, twoMinutes, admin);

@@ -1,0 +1,157 @@
+package com.partnerdesk.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.transaction.support.TransactionOperations;
+
+/**
+ * Sessions in PostgreSQL, read and written with as few round trips as a page allows. Spring Session's JDBC repository
+ * does the work; this store changes two things about it:
+ * <ul>
+ * <li><b>The access time is written back at most once a minute.</b> The repository would update the session row on
+ * every request only to move its access and expiry time: two round trips per page, and a dead row version each time,
+ * so an admin's session row and its indexes bloat until autovacuum catches up. A session whose access time is less
+ * than {@link #ACCESS_TIME_RESOLUTION} old is left as stored, and a page that changes nothing in it writes nothing. An
+ * idle session therefore expires up to a minute early, against an eight-hour timeout.</li>
+ * <li><b>Reading a session is one statement, outside a transaction</b>; writing one (a new session, a sign-in, a new
+ * CSRF token) is still one transaction, opened here around the repository's statements.</li>
+ * </ul>
+ */
+class SessionStore implements SessionRepository<SessionStore.StoredSession>, InitializingBean, DisposableBean {
+
+    static final Duration ACCESS_TIME_RESOLUTION = Duration.ofMinutes(1);
+
+    private final JdbcIndexedSessionRepository repository;
+
+    /** The same repository, seen through its interface: its own session type is not public. */
+    private final SessionRepository<Session> sessions;
+
+    private final TransactionOperations writes;
+
+    /**
+     * @param repository the JDBC repository, whose own transactions only join one that is already open
+     * @param writes     transactions for writing a session
+     */
+    SessionStore(JdbcIndexedSessionRepository repository, TransactionOperations writes) {
+        this.repository = repository;
+        this.sessions = asSessionRepository(repository);
+        this.writes = writes;
+    }
+
+    @Override
+    public StoredSession createSession() {
+        return new StoredSession(this.sessions.createSession());
+    }
+
+    @Override
+    public void save(StoredSession session) {
+        this.writes.executeWithoutResult(status -> this.sessions.save(session.stored));
+    }
+
+    @Override
+    public @Nullable StoredSession findById(String id) {
+        Session stored = this.sessions.findById(id);
+        return stored == null ? null : new StoredSession(stored);
+    }
+
+    @Override
+    public void deleteById(String id) {
+        this.sessions.deleteById(id);
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        this.repository.afterPropertiesSet();
+    }
+
+    @Override
+    public void destroy() {
+        this.repository.destroy();
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    private static SessionRepository<Session> asSessionRepository(JdbcIndexedSessionRepository repository) {
+        return (SessionRepository) repository;
+    }
+
+    /** A stored session that takes a new access time only once the stored one is a minute old. */
+    static final class StoredSession implements Session {
+
+        private final Session stored;
+
+        StoredSession(Session stored) {
+            this.stored = stored;
+        }
+
+        @Override
+        public void setLastAccessedTime(Instant lastAccessedTime) {
+            if (!lastAccessedTime.isBefore(this.stored.getLastAccessedTime().plus(ACCESS_TIME_RESOLUTION))) {
+                this.stored.setLastAccessedTime(lastAccessedTime);
+            }
+        }
+
+        @Override
+        public String getId() {
+            return this.stored.getId();
+        }
+
+        @Override
+        public String changeSessionId() {
+            return this.stored.changeSessionId();
+        }
+
+        @Override
+        public <T> @Nullable T getAttribute(String attributeName) {
+            return this.stored.getAttribute(attributeName);
+        }
+
+        @Override
+        public Set<String> getAttributeNames() {
+            return this.stored.getAttributeNames();
+        }
+
+        @Override
+        public void setAttribute(String attributeName, Object attributeValue) {
+            this.stored.setAttribute(attributeName, attributeValue);
+        }
+
+        @Override
+        public void removeAttribute(String attributeName) {
+            this.stored.removeAttribute(attributeName);
+        }
+
+        @Override
+        public Instant getCreationTime() {
+            return this.stored.getCreationTime();
+        }
+
+        @Override
+        public Instant getLastAccessedTime() {
+            return this.stored.getLastAccessedTime();
+        }
+
+        @Override
+        public void setMaxInactiveInterval(Duration interval) {
+            this.stored.setMaxInactiveInterval(interval);
+        }
+
+        @Override
+        public Duration getMaxInactiveInterval() {
+            return this.stored.getMaxInactiveInterval();
+        }
+
+        @Override
+        public boolean isExpired() {
+            return this.stored.isExpired();
+        }
+    }
+}
