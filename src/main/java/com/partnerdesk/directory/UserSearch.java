@@ -1,14 +1,15 @@
 package com.partnerdesk.directory;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import com.partnerdesk.licensing.HeldLicense;
 import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.licensing.SubscriptionName;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -42,30 +43,34 @@ public class UserSearch {
         this.licensing = licensing;
     }
 
-    /** One page of the customer's active users that match the filter. */
-    public UserListPage find(UUID customerId, UserFilter filter, UserSort sort, PagePosition position, int size) {
+    /**
+     * One page of the customer's active users that match the filter.
+     *
+     * @param subscriptions the customer's subscriptions, which name the licenses on the page
+     */
+    public UserListPage find(UUID customerId, UserFilter filter, UserSort sort, PagePosition position, int size,
+            List<SubscriptionName> subscriptions) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
-        String where = where(filter, parameters);
+        ListQuery query = new ListQuery(where(filter, parameters), parameters, subscriptions);
         Long total = keptTotal(customerId, filter);
         if (position.seeks()) {
-            UserListPage sought = seek(customerId, where, sort, position, size, total, parameters);
+            UserListPage sought = seek(query, sort, position, size, total);
             if (sought != null) {
                 return sought;
             }
         }
         if (total == null && position.last()) {
-            return lastPageOfUncounted(customerId, where, sort, position, size, parameters);
+            return lastPageOfUncounted(query, sort, position, size);
         }
         if (total == null) {
-            UserListPage counted = pageWithoutTotal(customerId, where, sort, position.number(), size, parameters);
+            UserListPage counted = pageWithoutTotal(query, sort, position.number(), size);
             if (counted != null) {
                 return counted;
             }
             // A page number past the end of a list without a kept total (typed or tampered): count, then clamp.
-            total = count(where, parameters);
+            total = count(query.where(), parameters);
         }
-        return numberedPage(customerId, where, sort, position.last() ? Integer.MAX_VALUE : position.number(), size,
-                total, parameters);
+        return numberedPage(query, sort, position.last() ? Integer.MAX_VALUE : position.number(), size, total);
     }
 
     /**
@@ -85,20 +90,17 @@ public class UserSearch {
      * The page next to an anchor row: after it for "Next", before it for "Previous". Null when the anchor is no longer
      * there (purged, or not this customer's) or nothing follows it any more: the page number decides then.
      */
-    private UserListPage seek(UUID customerId, String where, UserSort sort, PagePosition position, int size,
-            Long total, MapSqlParameterSource parameters) {
+    private UserListPage seek(ListQuery query, UserSort sort, PagePosition position, int size, Long total) {
         boolean backwards = position.after() == null;
-        parameters.addValue("anchor", backwards ? position.before() : position.after());
-        List<UserListRow> rows = rows(customerId, where, backwards ? sort.reversed() : sort, sort, true, size + 1, 0,
-                parameters);
+        query.parameters().addValue("anchor", backwards ? position.before() : position.after());
+        List<UserListRow> rows = rows(query, backwards ? sort.reversed() : sort, sort, true, size + 1, 0);
         if (rows.isEmpty()) {
             // The anchor is gone, or nothing follows it any more: the page number decides.
             return null;
         }
         if (backwards && rows.size() < size) {
             // Less than a page before the anchor (users were deleted meanwhile): that is the first page.
-            return total == null ? pageWithoutTotal(customerId, where, sort, 1, size, parameters)
-                    : numberedPage(customerId, where, sort, 1, size, total, parameters);
+            return total == null ? pageWithoutTotal(query, sort, 1, size) : numberedPage(query, sort, 1, size, total);
         }
         boolean more = rows.size() > size;
         int highest = total == null ? Integer.MAX_VALUE : UserListPage.lastPage(total, size);
@@ -113,25 +115,21 @@ public class UserSearch {
     }
 
     /** A page by number where the total is known: read from the nearer end, so no page skips more than half. */
-    private UserListPage numberedPage(UUID customerId, String where, UserSort sort, int requested, int size,
-            long total, MapSqlParameterSource parameters) {
+    private UserListPage numberedPage(ListQuery query, UserSort sort, int requested, int size, long total) {
         int lastPage = UserListPage.lastPage(total, size);
         int number = Math.min(Math.max(requested, 1), lastPage);
         long offset = (long) (number - 1) * size;
         boolean fromTheEnd = offset > total / 2;
         long rowsOnPage = Math.max(0, Math.min(size, total - offset));
         List<UserListRow> rows = fromTheEnd
-                ? rows(customerId, where, sort.reversed(), sort, false, rowsOnPage, total - offset - rowsOnPage,
-                        parameters)
-                : rows(customerId, where, sort, sort, false, size, offset, parameters);
+                ? rows(query, sort.reversed(), sort, false, rowsOnPage, total - offset - rowsOnPage)
+                : rows(query, sort, sort, false, size, offset);
         return new UserListPage(rows, number, size, total, number > 1, number < lastPage);
     }
 
     /** A page by number where the total is not known; null when the number is past the end. */
-    private UserListPage pageWithoutTotal(UUID customerId, String where, UserSort sort, int number, int size,
-            MapSqlParameterSource parameters) {
-        List<UserListRow> rows = rows(customerId, where, sort, sort, false, size + 1, (long) (number - 1) * size,
-                parameters);
+    private UserListPage pageWithoutTotal(ListQuery query, UserSort sort, int number, int size) {
+        List<UserListRow> rows = rows(query, sort, sort, false, size + 1, (long) (number - 1) * size);
         if (rows.isEmpty() && number > 1) {
             return null;
         }
@@ -140,9 +138,8 @@ public class UserSearch {
     }
 
     /** "Last" where the total is not known: the last page's worth of users, read from the end. */
-    private UserListPage lastPageOfUncounted(UUID customerId, String where, UserSort sort, PagePosition position,
-            int size, MapSqlParameterSource parameters) {
-        List<UserListRow> rows = rows(customerId, where, sort.reversed(), sort, false, size + 1, 0, parameters);
+    private UserListPage lastPageOfUncounted(ListQuery query, UserSort sort, PagePosition position, int size) {
+        List<UserListRow> rows = rows(query, sort.reversed(), sort, false, size + 1, 0);
         boolean more = rows.size() > size;
         return new UserListPage(more ? rows.subList(1, rows.size()) : rows, more ? Math.max(position.number(), 2) : 1,
                 size, null, more, false);
@@ -150,37 +147,51 @@ public class UserSearch {
 
     /**
      * Reads {@code limit} rows in the order {@code scan}, optionally after the row {@code :anchor} in that order, and
-     * returns them in the order {@code shown} with their licenses. Only ids are skipped and sorted (an index-only scan);
-     * the page's own rows are read once found.
+     * returns them in the order {@code shown}, each with the subscriptions it holds. Only ids are skipped and sorted
+     * (an index-only scan); the page's own rows are read once found.
      */
-    private List<UserListRow> rows(UUID customerId, String where, UserSort scan, UserSort shown, boolean seek,
-            long limit, long offset, MapSqlParameterSource parameters) {
-        parameters.addValue("limit", limit).addValue("offset", offset);
+    private List<UserListRow> rows(ListQuery query, UserSort scan, UserSort shown, boolean seek, long limit,
+            long offset) {
+        query.parameters().addValue("limit", limit).addValue("offset", offset);
         String anchor = seek ? """
                 anchor as (select %s from customer_user k where k.customer_id = :customerId and k.id = :anchor),
                 """.formatted(scan.keyOf("k")) : "";
         String after = seek ? " and " + scan.after("anchor") : "";
-        List<UserListRow> rows = jdbc.query("""
+        return jdbc.query("""
                 with %s page as (select u.id from customer_user u %s%s order by %s limit :limit offset :offset)
-                select u.id, u.display_name, u.username, u.admin_roles, u.password_temporary, u.created_at
+                select u.id, u.display_name, u.username, u.admin_roles, u.password_temporary, u.created_at,
+                       array(select a.subscription_id from license_assignment a
+                             where a.customer_id = :customerId and a.user_id = u.id) as held
                 from page join customer_user u on u.customer_id = :customerId and u.id = page.id
                 order by %s
-                """.formatted(anchor, where, after, scan.orderBy(), shown.orderBy()), parameters,
-                (rs, rowNum) -> new UserListRow(rs.getObject("id", UUID.class), rs.getString("display_name"),
-                        rs.getString("username"), roles((String[]) rs.getArray("admin_roles").getArray()), List.of(),
-                        rs.getBoolean("password_temporary"), rs.getTimestamp("created_at").toInstant()));
-        return withLicenses(customerId, rows);
+                """.formatted(anchor, query.where(), after, scan.orderBy(), shown.orderBy()), query.parameters(),
+                (rs, rowNum) -> {
+                    UUID id = rs.getObject("id", UUID.class);
+                    return new UserListRow(id, rs.getString("display_name"), rs.getString("username"),
+                            roles((String[]) rs.getArray("admin_roles").getArray()),
+                            query.licensesHeld(id, (UUID[]) rs.getArray("held").getArray()),
+                            rs.getBoolean("password_temporary"), rs.getTimestamp("created_at").toInstant());
+                });
     }
 
-    private List<UserListRow> withLicenses(UUID customerId, List<UserListRow> rows) {
-        Map<UUID, List<HeldLicense>> licenses = licensing.licensesOf(customerId,
-                rows.stream().map(UserListRow::id).toList());
-        List<UserListRow> withLicenses = new ArrayList<>(rows.size());
-        for (UserListRow row : rows) {
-            withLicenses.add(new UserListRow(row.id(), row.displayName(), row.username(), row.adminRoles(),
-                    licenses.getOrDefault(row.id(), List.of()), row.passwordTemporary(), row.createdAt()));
+    /** One list's statement parts, and the subscriptions that name the licenses on its rows. */
+    private record ListQuery(String where, MapSqlParameterSource parameters,
+            List<SubscriptionName> subscriptions) {
+
+        /** The licenses a user holds, in product-name order as the subscriptions come. */
+        List<HeldLicense> licensesHeld(UUID userId, UUID[] held) {
+            if (held.length == 0) {
+                return List.of();
+            }
+            List<UUID> heldIds = Arrays.asList(held);
+            List<HeldLicense> licenses = new ArrayList<>(held.length);
+            for (SubscriptionName subscription : subscriptions) {
+                if (heldIds.contains(subscription.id())) {
+                    licenses.add(subscription.heldBy(userId));
+                }
+            }
+            return licenses;
         }
-        return withLicenses;
     }
 
     /** How many active users the customer has, from the counter the database keeps (migration V020). */

@@ -65,9 +65,10 @@ public class Licensing {
      */
     public List<SubscriptionName> subscriptionNamesOf(UUID customerId) {
         return jdbc.query("""
-                select s.id, p.name from subscription s join product p on p.sku = s.product_sku
+                select s.id, p.sku, p.name from subscription s join product p on p.sku = s.product_sku
                 where s.customer_id = ? order by p.name
-                """, (rs, row) -> new SubscriptionName(rs.getObject(1, UUID.class), rs.getString(2)), customerId);
+                """, (rs, row) -> new SubscriptionName(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
+                customerId);
     }
 
     /**

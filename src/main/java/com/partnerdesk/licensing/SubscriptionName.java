@@ -2,6 +2,11 @@ package com.partnerdesk.licensing;
 
 import java.util.UUID;
 
-/** A subscription as a filter or a chip names it: by its product. */
-public record SubscriptionName(UUID id, String productName) {
+/** A subscription as a filter, a chip or a license badge names it: by its product. */
+public record SubscriptionName(UUID id, String sku, String productName) {
+
+    /** This subscription as a license the user holds. */
+    public HeldLicense heldBy(UUID userId) {
+        return new HeldLicense(userId, id, sku, productName);
+    }
 }

@@ -125,6 +125,13 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the element shows exactly this text, e.g. a total the page's script fills in after loading. */
+    public Browser waitForText(String css, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+            .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(element -> element.getText().equals(text)));
+        return this;
+    }
+
     public Browser signIn(String username, String password) {
         get("/sign-in");
         type("#username", username);

@@ -1,6 +1,5 @@
 package com.partnerdesk.web;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,8 +7,6 @@ import com.partnerdesk.support.Browser;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,23 +54,18 @@ class FoundationBrowserTests {
             browser.get(browser.url() + "?unlicensed=true").waitFor(".users-table");
             assertThat(browser.text()).contains("Zoë Unlicensed").doesNotContain("Lucía Fernández");
             // "No license at all" has no counter: the page's script asks for the count once the page is shown.
-            waitForUserCount(browser, "1 user");
+            browser.waitForText("[data-user-count-text]", "1 user");
             browser.screenshot("foundation-3-filtered");
             browser.assertAccessible();
 
             browser.clickLink("Español").waitFor(".users-table");
             assertThat(browser.text()).contains("Usuarios y licencias", "Filtrar usuarios por…", "Zoë Unlicensed");
-            waitForUserCount(browser, "1 usuario");
+            browser.waitForText("[data-user-count-text]", "1 usuario");
             browser.clickLink("Panel").waitFor("main h1");
             assertThat(browser.find("main h1").getText()).isEqualTo("Panel");
             assertThat(browser.text()).contains("Clientes");
             browser.screenshot("foundation-4-panel-es");
             browser.assertAccessible();
         }
-    }
-
-    private static void waitForUserCount(Browser browser, String expected) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
-            .until(driver -> driver.findElement(By.cssSelector("[data-user-count-text]")).getText().equals(expected));
     }
 }

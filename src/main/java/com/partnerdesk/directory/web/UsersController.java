@@ -17,6 +17,7 @@ import com.partnerdesk.directory.UserFilter;
 import com.partnerdesk.directory.UserSearch;
 import com.partnerdesk.directory.UserSort;
 import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.licensing.SubscriptionName;
 import com.partnerdesk.web.PageRequests;
 
 import org.springframework.context.MessageSource;
@@ -74,11 +75,11 @@ class UsersController {
         model.addAttribute("params", parameters);
         model.addAttribute("sort", parameters.sortOrDefault());
         model.addAttribute("sizes", PAGE_SIZES);
-        model.addAttribute("subscriptions", licensing.subscriptionNamesOf(customerId));
+        List<SubscriptionName> subscriptions = licensing.subscriptionNamesOf(customerId);
+        model.addAttribute("subscriptions", subscriptions);
         model.addAttribute("roles", AdminRole.values());
-        model.addAttribute("users",
-                search.find(customerId, filter, parameters.sortOrDefault(), parameters.position(),
-                        parameters.sizeOrDefault()));
+        model.addAttribute("users", search.find(customerId, filter, parameters.sortOrDefault(), parameters.position(),
+                parameters.sizeOrDefault(), subscriptions));
         return "directory/users";
     }
 
