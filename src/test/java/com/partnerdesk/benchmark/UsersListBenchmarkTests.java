@@ -5,8 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.servlet.http.Cookie;
 
@@ -112,11 +115,30 @@ class UsersListBenchmarkTests {
         for (Scenario scenario : measured) {
             scenario.warmUp(mvc, session);
         }
+        // The kinds of request take turns, one of each per round in a shuffled order: a slower spell of the machine,
+        // or the aftermath of a heavy request, then falls on all of them alike, instead of on whichever kind was being
+        // measured at the time or always came next.
+        long[][] nanos = new long[measured.size()][ROUNDS];
+        long[] statements = new long[measured.size()];
+        List<Integer> order = new ArrayList<>(IntStream.range(0, measured.size()).boxed().toList());
+        Random shuffling = new Random(ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            Collections.shuffle(order, shuffling);
+            for (int kind : order) {
+                RequestBuilder request = measured.get(kind).request(session);
+                long before = System.nanoTime();
+                statements[kind] = StatementCounter.count(() -> perform(mvc, request));
+                nanos[kind][round] = System.nanoTime() - before;
+            }
+        }
         List<String> lines = new ArrayList<>();
         lines.add("| request | p50 ms | p95 ms | p99 ms | SQL statements |");
         lines.add("|---|---:|---:|---:|---:|");
-        for (Scenario scenario : measured) {
-            lines.add(scenario.measure(mvc, session));
+        for (int kind = 0; kind < measured.size(); kind++) {
+            long[] sorted = nanos[kind];
+            Arrays.sort(sorted);
+            lines.add("| %s | %.2f | %.2f | %.2f | %d |".formatted(measured.get(kind).name(), percentile(sorted, 50),
+                    percentile(sorted, 95), percentile(sorted, 99), statements[kind]));
         }
         String report = "Users list, customer with %,d users (generated in %,d ms), %d rounds after %d warm-up requests of each%n%n"
             .formatted(USERS, generatedMillis, ROUNDS, WARM_UP) + String.join("\n", lines) + "\n";
@@ -124,6 +146,20 @@ class UsersListBenchmarkTests {
         Path file = Path.of("target", "benchmarks", "users-list.md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, report);
+    }
+
+    private static void perform(MockMvc mvc, RequestBuilder request) {
+        try {
+            mvc.perform(request);
+        }
+        catch (Exception failure) {
+            throw new IllegalStateException(failure);
+        }
+    }
+
+    private static double percentile(long[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(index, 0)] / 1_000_000.0;
     }
 
     record Scenario(String name, String url) {
@@ -134,37 +170,8 @@ class UsersListBenchmarkTests {
             }
         }
 
-        String measure(MockMvc mvc, Cookie session) {
-            RequestBuilder request = request(session);
-            long[] nanos = new long[ROUNDS];
-            long statements = -1;
-            for (int i = 0; i < ROUNDS; i++) {
-                long before = System.nanoTime();
-                long counted = StatementCounter.count(() -> perform(mvc, request));
-                nanos[i] = System.nanoTime() - before;
-                statements = counted;
-            }
-            Arrays.sort(nanos);
-            return "| %s | %.2f | %.2f | %.2f | %d |".formatted(name, percentile(nanos, 50), percentile(nanos, 95),
-                    percentile(nanos, 99), statements);
-        }
-
-        private RequestBuilder request(Cookie session) {
+        RequestBuilder request(Cookie session) {
             return get(url).cookie(session).with(user("benchmark").roles("ADMIN_AGENT"));
-        }
-
-        private static void perform(MockMvc mvc, RequestBuilder request) {
-            try {
-                mvc.perform(request);
-            }
-            catch (Exception failure) {
-                throw new IllegalStateException(failure);
-            }
-        }
-
-        private static double percentile(long[] sorted, int percent) {
-            int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
-            return sorted[Math.max(index, 0)] / 1_000_000.0;
         }
     }
 
