@@ -1,13 +1,11 @@
 package com.partnerdesk.directory;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import com.partnerdesk.support.Browser;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,14 +44,14 @@ class LicensesBrowserTests {
             browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
             browser.get("/customers/" + customer.id() + "/users").waitFor(".users-table");
             browser.click("details.mt-2 > summary").click("#unlicensed").click("details.mt-2 button[type=submit]");
-            waitForUrl(browser, "unlicensed=true");
+            browser.waitForUrl("unlicensed=true");
             // "No license at all" has no counter: the page's script fills in the total once counted.
             browser.waitForText("[data-user-count-text]", "30 users");
             assertThat(browser.text()).doesNotContain("Already Licensed");
 
             browser.click("[data-select-page]");
             browser.clickLink("Next");
-            waitForUrl(browser, "page=2");
+            browser.waitForUrl("page=2");
             browser.click("[data-select-page]");
             assertThat(browser.find("[data-selection-count]").getText()).isEqualTo("30 selected");
             browser.click("button[name=action][value=licenses]").waitFor("[data-tristate]");
@@ -63,7 +61,7 @@ class LicensesBrowserTests {
             browser.assertAccessible();
 
             browser.clickLink("Español");
-            waitForUrl(browser, "lang=es");
+            browser.waitForUrl("lang=es");
             browser.waitFor("[data-tristate]");
             assertThat(browser.text()).contains("Administrar licencias", "Para 30 usuarios seleccionados");
             String e3Box = "fieldset[data-label-id='product-" + e3 + "'] [data-tristate]";
@@ -82,7 +80,7 @@ class LicensesBrowserTests {
             assertThat(browser.find("[data-license-save]").isEnabled()).isTrue();
 
             browser.click("[data-license-save]");
-            waitForUrl(browser, "/license-changes/");
+            browser.waitForUrl("/license-changes/");
             assertThat(browser.find("main h2").getText()).isEqualTo("Licencias actualizadas");
             assertThat(browser.text()).contains("30 usuarios, guardado por " + admin, "Nuevo 01", "Microsoft 365 E3");
             browser.screenshot("licenses-3-updated-es");
@@ -95,9 +93,5 @@ class LicensesBrowserTests {
         }
         assertThat(jdbc.queryForObject("select seats_assigned from subscription where id = ?", Integer.class, e3))
             .isEqualTo(31);
-    }
-
-    private static void waitForUrl(Browser browser, String part) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(part));
     }
 }

@@ -51,8 +51,7 @@ class UserSelectionBrowserTests {
             browser.screenshot("selection-1-second-page");
             browser.assertAccessible();
 
-            browser.click("button[name=action][value=licenses]");
-            assertThat(browser.url()).contains("/users/licenses?selection=");
+            browser.click("button[name=action][value=licenses]").waitForUrl("/users/licenses?selection=");
             assertThat(storedSelectionSize(customer.id(), browser.url())).isEqualTo(26);
 
             browser.get(list).waitFor("[data-select-page]");
@@ -61,7 +60,7 @@ class UserSelectionBrowserTests {
             browser.click("[data-select-page]").click("[data-select-all-matching]");
             assertThat(browser.find("[data-selection-count]").getText())
                 .isEqualTo("All 30 users matching the filter are selected");
-            browser.click("button[name=action][value=delete]");
+            browser.click("button[name=action][value=delete]").waitForUrl("/users/delete?selection=");
             assertThat(storedSelectionSize(customer.id(), browser.url())).isEqualTo(30);
         }
     }

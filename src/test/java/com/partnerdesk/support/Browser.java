@@ -125,6 +125,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Waits until the browser has arrived at a URL containing this part, e.g. after a click that submits a form. */
+    public Browser waitForUrl(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(part));
+        return this;
+    }
+
     /** Waits until the element shows exactly this text, e.g. a total the page's script fills in after loading. */
     public Browser waitForText(String css, String text) {
         new WebDriverWait(driver, Duration.ofSeconds(15))
