@@ -110,27 +110,21 @@ class UsersListBenchmarkTests {
         assertThat(cookies).as("the session cookie").hasSize(1);
         Cookie session = cookies[0];
         List<Scenario> measured = scenarios.stream().filter(scenario -> scenario.name().contains(ONLY)).toList();
-        // Every request is warmed up before any is measured, as on a server that has served all kinds of pages:
-        // otherwise the first request measured would also pay for compiling what the others share.
-        for (Scenario scenario : measured) {
-            scenario.warmUp(mvc, session);
-        }
-        // The kinds of request take turns, one of each per round in a shuffled order: a slower spell of the machine,
-        // or the aftermath of a heavy request, then falls on all of them alike, instead of on whichever kind was being
-        // measured at the time or always came next.
+        // The kinds of request take turns, one of each per round in a shuffled order, while warming up and while
+        // measuring. Warming up on the same mix lets the JIT compile for the mix it is then measured on. Measuring in
+        // shuffled rounds lets a slower spell of the machine, or the aftermath of a heavy request, fall on all kinds
+        // alike.
+        Random shuffling = new Random(ROUNDS);
+        inShuffledRounds(WARM_UP, measured.size(), shuffling, (kind, round) -> assertThat(
+                mvc.perform(measured.get(kind).request(session)).andReturn().getResponse().getStatus()).isEqualTo(200));
         long[][] nanos = new long[measured.size()][ROUNDS];
         long[] statements = new long[measured.size()];
-        List<Integer> order = new ArrayList<>(IntStream.range(0, measured.size()).boxed().toList());
-        Random shuffling = new Random(ROUNDS);
-        for (int round = 0; round < ROUNDS; round++) {
-            Collections.shuffle(order, shuffling);
-            for (int kind : order) {
-                RequestBuilder request = measured.get(kind).request(session);
-                long before = System.nanoTime();
-                statements[kind] = StatementCounter.count(() -> perform(mvc, request));
-                nanos[kind][round] = System.nanoTime() - before;
-            }
-        }
+        inShuffledRounds(ROUNDS, measured.size(), shuffling, (kind, round) -> {
+            RequestBuilder request = measured.get(kind).request(session);
+            long before = System.nanoTime();
+            statements[kind] = StatementCounter.count(() -> perform(mvc, request));
+            nanos[kind][round] = System.nanoTime() - before;
+        });
         List<String> lines = new ArrayList<>();
         lines.add("| request | p50 ms | p95 ms | p99 ms | SQL statements |");
         lines.add("|---|---:|---:|---:|---:|");
@@ -148,6 +142,22 @@ class UsersListBenchmarkTests {
         Files.writeString(file, report);
     }
 
+    private static void inShuffledRounds(int rounds, int kinds, Random shuffling, Request request) throws Exception {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, kinds).boxed().toList());
+        for (int round = 0; round < rounds; round++) {
+            Collections.shuffle(order, shuffling);
+            for (int kind : order) {
+                request.run(kind, round);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Request {
+
+        void run(int kind, int round) throws Exception;
+    }
+
     private static void perform(MockMvc mvc, RequestBuilder request) {
         try {
             mvc.perform(request);
@@ -163,12 +173,6 @@ class UsersListBenchmarkTests {
     }
 
     record Scenario(String name, String url) {
-
-        void warmUp(MockMvc mvc, Cookie session) throws Exception {
-            for (int i = 0; i < WARM_UP; i++) {
-                assertThat(mvc.perform(request(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
-            }
-        }
 
         RequestBuilder request(Cookie session) {
             return get(url).cookie(session).with(user("benchmark").roles("ADMIN_AGENT"));
