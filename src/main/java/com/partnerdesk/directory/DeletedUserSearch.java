@@ -46,11 +46,10 @@ public class DeletedUserSearch {
         Duration window = settings.restoreWindow();
         MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
         StringBuilder where = new StringBuilder("where u.customer_id = :customerId and u.deleted_at is not null");
-        String term = search == null || search.isBlank() ? null : search.strip();
-        if (term != null) {
-            term = term.substring(0, Math.min(term.length(), UserFilter.MAX_SEARCH_LENGTH)).toLowerCase();
-            where.append(" and (lower(u.display_name) like :search or lower(u.username) like :search)");
-            parameters.addValue("search", "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        UserFilter filter = new UserFilter(search, null, null, false, null, null);
+        if (filter.search() != null) {
+            where.append(" and ").append(UserFilter.SEARCH_CONDITION);
+            parameters.addValue("search", filter.searchPattern());
         }
         Long total = jdbc.queryForObject("select count(*) from customer_user u " + where, parameters, Long.class);
         parameters.addValue("limit", page.getPageSize()).addValue("offset", page.getOffset());

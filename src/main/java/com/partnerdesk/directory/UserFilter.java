@@ -1,6 +1,8 @@
 package com.partnerdesk.directory;
 
+import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * "Filter users by…": every criterion is optional and they combine with AND. Bound from the URL, so a filtered list
@@ -19,7 +21,17 @@ public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, bool
     /** Longer search strings are cut: nobody types them, and they must not cost the database anything. */
     public static final int MAX_SEARCH_LENGTH = 100;
 
+    /** A pasted tab or line break is a space to the search, and cannot match across the search text's two lines. */
+    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
+
+    /**
+     * Matches the search in the customer_user table aliased {@code u}, with the pattern {@link #searchPattern()} as
+     * {@code :search}. The search text is the lower-cased display name and username, on two lines (migration V093).
+     */
+    static final String SEARCH_CONDITION = "u.search_text like :search";
+
     public UserFilter {
+        search = search == null ? null : CONTROL_CHARACTERS.matcher(search).replaceAll(" ");
         search = search == null || search.isBlank() ? null : cut(search.strip());
         domain = domain == null || domain.isBlank() ? null : cut(domain.strip());
     }
@@ -37,6 +49,18 @@ public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, bool
     public boolean isActive() {
         return search != null || hasLicense != null || lacksLicense != null || unlicensed || role != null
                 || domain != null;
+    }
+
+    /** The search as a LIKE pattern for {@link #SEARCH_CONDITION}: anywhere in the text, wildcards taken literally. */
+    String searchPattern() {
+        String escaped = search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    /** True when the search is the only filter. */
+    boolean isSearchOnly() {
+        return search != null && hasLicense == null && lacksLicense == null && !unlicensed && role == null
+                && domain == null;
     }
 
     private static String cut(String value) {

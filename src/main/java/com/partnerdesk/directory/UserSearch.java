@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * "has license X" and "has no license X", from the subscription's seat counter. Other filters are counted by
  * {@link #count} in a request of their own, which the page does not wait for;</li>
  * <li>a page number alone is found by an index-only scan over ids, from the nearer end when the total is known;</li>
+ * <li>a search's page walks the sort's index first, testing the search text the index carries, and collects every
+ * match only for a term too rare to fill the page that way ({@link #pageIds});</li>
  * <li>a page number past the end shows the last page.</li>
  * </ul>
  * Its statements run without a transaction around them: each is consistent in itself, and a list does not need the
@@ -33,6 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class UserSearch {
+
+    /**
+     * How many entries of the sort's index a search walks for a page before it collects the matches instead: a term
+     * one user in 200 shares fills a page of 20 within it, and the walk costs about a millisecond.
+     */
+    private static final int SEARCH_WALK = 4000;
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -51,7 +59,7 @@ public class UserSearch {
     public UserListPage find(UUID customerId, UserFilter filter, UserSort sort, PagePosition position, int size,
             List<SubscriptionName> subscriptions) {
         MapSqlParameterSource parameters = new MapSqlParameterSource("customerId", customerId);
-        ListQuery query = new ListQuery(where(filter, parameters), parameters, subscriptions);
+        ListQuery query = new ListQuery(filter, where(filter, parameters), parameters, subscriptions);
         Long total = keptTotal(customerId, filter);
         if (position.seeks()) {
             UserListPage sought = seek(query, sort, position, size, total);
@@ -158,13 +166,13 @@ public class UserSearch {
                 """.formatted(scan.keyOf("k")) : "";
         String after = seek ? " and " + scan.after("anchor") : "";
         return jdbc.query("""
-                with %s page as (select u.id from customer_user u %s%s order by %s limit :limit offset :offset)
+                with %s %s
                 select u.id, u.display_name, u.username, u.admin_roles, u.password_temporary, u.created_at,
                        array(select a.subscription_id from license_assignment a
                              where a.customer_id = :customerId and a.user_id = u.id) as held
                 from page join customer_user u on u.customer_id = :customerId and u.id = page.id
                 order by %s
-                """.formatted(anchor, query.where(), after, scan.orderBy(), shown.orderBy()), query.parameters(),
+                """.formatted(anchor, pageIds(query, scan, after, offset), shown.orderBy()), query.parameters(),
                 (rs, rowNum) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     return new UserListRow(id, rs.getString("display_name"), rs.getString("username"),
@@ -174,8 +182,45 @@ public class UserSearch {
                 });
     }
 
-    /** One list's statement parts, and the subscriptions that name the licenses on its rows. */
-    private record ListQuery(String where, MapSqlParameterSource parameters,
+    /**
+     * The statement part {@code page}: the ids of the page's rows, in the order {@code scan}. Without a search they are
+     * read from the sort's index.
+     * <p>
+     * A search is answered two ways. Its matches can be collected through the trigram index and sorted: cheap for a
+     * rare term, but a term that a few thousand users share costs milliseconds. Or the sort's index can be walked in
+     * order, testing the search text it carries (migration V093) without reading the table, until a page is full: cheap
+     * for a common term, but a rare one would be tested against every user. So a search's first page, and every page
+     * "Next" or "Previous" leads to, first walks at most {@value #SEARCH_WALK} entries, and collects the matches only
+     * when that walk did not fill the page. The collected matches are materialised, so that the database does not
+     * plan the walk itself and test every user.
+     */
+    private static String pageIds(ListQuery query, UserSort scan, String after, long offset) {
+        if (query.filter().search() == null) {
+            return "page as (select u.id from customer_user u %s%s order by %s limit :limit offset :offset)"
+                .formatted(query.where(), after, scan.orderBy());
+        }
+        String matches = """
+                matches as materialized (select u.id, u.display_name, u.username, u.created_at
+                                         from customer_user u %s%s),
+                """.formatted(query.where(), after);
+        if (offset > 0 || !query.filter().isSearchOnly()) {
+            return matches + "page as (select u.id from matches u order by %s limit :limit offset :offset)"
+                .formatted(scan.orderBy());
+        }
+        return matches + """
+                walked as materialized (select w.id from (select u.id, u.search_text from customer_user u
+                                                          where u.customer_id = :customerId and u.deleted_at is null%s
+                                                          order by %s limit %d) w
+                                        where w.search_text like :search limit :limit),
+                page as (select id from walked where (select count(*) from walked) = :limit
+                         union all
+                         (select u.id from matches u where (select count(*) from walked) < :limit
+                          order by %s limit :limit))
+                """.formatted(after, scan.orderBy(), SEARCH_WALK, scan.orderBy());
+    }
+
+    /** One list's filter and statement parts, and the subscriptions that name the licenses on its rows. */
+    private record ListQuery(UserFilter filter, String where, MapSqlParameterSource parameters,
             List<SubscriptionName> subscriptions) {
 
         /** The licenses a user holds, in product-name order as the subscriptions come. */
@@ -230,8 +275,8 @@ public class UserSearch {
     private static String where(UserFilter filter, MapSqlParameterSource parameters) {
         StringBuilder where = new StringBuilder("where u.customer_id = :customerId and u.deleted_at is null");
         if (filter.search() != null) {
-            where.append(" and (lower(u.display_name) like :search or lower(u.username) like :search)");
-            parameters.addValue("search", "%" + escapeLike(filter.search().toLowerCase()) + "%");
+            where.append(" and ").append(UserFilter.SEARCH_CONDITION);
+            parameters.addValue("search", filter.searchPattern());
         }
         if (filter.hasLicense() != null) {
             where.append(" and exists (select 1 from license_assignment a where a.customer_id = u.customer_id"
@@ -256,10 +301,6 @@ public class UserSearch {
             parameters.addValue("domain", filter.domain().toLowerCase(Locale.ROOT));
         }
         return where.toString();
-    }
-
-    private static String escapeLike(String value) {
-        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static EnumSet<AdminRole> roles(String[] names) {

@@ -91,7 +91,11 @@ class UsersListBenchmarkTests {
                 new Scenario("page 1, no Teams + domain eu.", users + noTeamsInSecondDomain),
                 new Scenario("page 1, no license at all", users + "?unlicensed=true"),
                 new Scenario("page 1, role Global admin", users + "?role=GLOBAL_ADMIN"),
+                // A surname: one user in 25, spread over the list in name order.
                 new Scenario("page 1, search \"novak\"", users + "?q=novak"),
+                // A first name: one user in 20, all together in name order, 10,000 names from the top.
+                new Scenario("page 1, search \"carmen\"", users + "?q=carmen"),
+                new Scenario("page 1, search \"95262\" (one user)", users + "?q=95262"),
                 // A page number typed into the address bar (or an old bookmark) carries no row to seek from.
                 new Scenario("page 2,000 typed without a link, no filter", users + "?page=2000"),
                 new Scenario("page 2,000 typed without a link, has Microsoft 365 E3",

@@ -196,7 +196,9 @@ class UsersListWebTests {
         for (int i = 1; i <= 70; i++) {
             data.user(many, "User %02d".formatted(i), "u%02d".formatted(i), i % 3 == 0 ? "" : "GLOBAL_ADMIN");
         }
-        for (String query : List.of("?size=25", "?size=25&sort=USERNAME_DESC", "?size=25&sort=CREATED&role=GLOBAL_ADMIN")) {
+        // "q=user" matches everyone: its first pages fill from the sort index, its last from the collected matches.
+        for (String query : List.of("?size=25", "?size=25&sort=USERNAME_DESC", "?size=25&sort=CREATED&role=GLOBAL_ADMIN",
+                "?size=25&q=user", "?size=25&sort=CREATED_DESC&q=USER")) {
             List<String> all = usernames(page(many, query.replace("size=25", "size=100")));
             List<String> forwards = new ArrayList<>();
             String next = "/customers/" + many.id() + "/users" + query;
@@ -317,6 +319,34 @@ class UsersListWebTests {
         assertThat(page("?q=" + "a".repeat(100))).contains("No users match these filters.");
         assertThat(usernames(page("?q=%20%20LOVELACE%20"))).containsExactly("ada@" + customer.domain());
         assertThat(usernames(page("?q=%25"))).isEmpty();
+    }
+
+    @Test
+    void aSearchFindsUsersBeyondWhereItStopsWalkingTheSortIndex() throws Exception {
+        TestCustomer large = data.customer("Searching Contoso");
+        jdbc.update("""
+                insert into customer_user (customer_id, id, first_name, last_name, display_name, username,
+                                           usage_location, admin_roles, created_at, updated_at)
+                select ?, gen_random_uuid(), 'Filler', n::text, 'Filler ' || lpad(n::text, 5, '0'),
+                       'filler' || n || '@' || ?, 'ES', '{}', now(), now()
+                from generate_series(1, 4100) n
+                """, large.id(), large.domain());
+        data.user(large, "Zoe Novak", "zoe");
+        data.user(large, "Yann Novak", "yann");
+
+        assertThat(usernames(page(large, "?q=novak"))).containsExactly("yann@" + large.domain(),
+                "zoe@" + large.domain());
+        assertThat(usernames(page(large, "?q=NOVAK&sort=USERNAME_DESC"))).containsExactly("zoe@" + large.domain(),
+                "yann@" + large.domain());
+        String fillers = page(large, "?q=filler%200&size=25");
+        assertThat(usernames(fillers)).hasSize(25).startsWith("filler1@" + large.domain());
+        assertThat(usernames(follow(link(fillers, "next")))).hasSize(25).startsWith("filler26@" + large.domain());
+    }
+
+    @Test
+    void aPastedLineBreakSearchesAsASpace() throws Exception {
+        assertThat(usernames(page("?q=ada%0Alovelace"))).containsExactly("ada@" + customer.domain());
+        assertThat(usernames(page("?q=lovelace%0Aada"))).isEmpty();
     }
 
     @Test
