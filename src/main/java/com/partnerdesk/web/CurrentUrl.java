@@ -9,7 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Links that keep the current page's query (filters, sort) and change one parameter, for pagination, sort headers
  * and the language switch: {@code th:href="${currentUrl.with('sort', 'USERNAME')}"}, {@code currentUrl.toPage(2)}.
- * Changing anything but the page goes back to the first page. Links are relative to the host, so they stay right
+ * Changing a filter or the sort goes back to the first page; changing the language stays on the page. Links are relative to the host, so they stay right
  * behind a proxy.
  */
 public class CurrentUrl {
@@ -25,6 +25,14 @@ public class CurrentUrl {
         ServletUriComponentsBuilder builder = atFirstPage();
         builder.replaceQueryParam(parameter, value == null ? new Object[0] : new Object[] { value });
         return relative(builder);
+    }
+
+    /**
+     * The current page in another language: the same path and query, page position included, so that switching
+     * language on page 40 of a filtered list shows page 40 again.
+     */
+    public String inLanguage(String language) {
+        return relative(ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("lang", language));
     }
 
     /** The current list at page {@code page}, found by its number. */

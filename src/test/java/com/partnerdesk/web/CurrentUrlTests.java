@@ -55,6 +55,13 @@ class CurrentUrlTests {
         assertThat(currentUrl.with("lang", "es")).isEqualTo("/customers/1/users?q=a%20b&lang=es");
     }
 
+    @Test
+    void switchingLanguageStaysOnTheSamePageOfTheSameList() {
+        onRequest("/customers/1/users", "role=GLOBAL_ADMIN&page=40&after=a9&lang=en");
+
+        assertThat(currentUrl.inLanguage("es")).isEqualTo("/customers/1/users?role=GLOBAL_ADMIN&page=40&after=a9&lang=es");
+    }
+
     private static void onRequest(String path, String query) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
         request.setQueryString(query);

@@ -269,6 +269,21 @@ class UsersListWebTests {
     }
 
     @Test
+    void theLanguageSwitchShowsTheSamePageOfTheSameList() throws Exception {
+        TestCustomer many = data.customer("Bilingual Contoso");
+        for (int i = 1; i <= 30; i++) {
+            data.user(many, "User %02d".formatted(i), "u%02d".formatted(i));
+        }
+        String second = follow(link(page(many, "?sort=USERNAME"), "next"));
+        Matcher switchToSpanish = Pattern.compile("href=\"([^\"]+)\" lang=\"es\" hreflang=\"es\"").matcher(second);
+        assertThat(switchToSpanish.find()).isTrue();
+        String spanish = follow(switchToSpanish.group(1).replace("&amp;", "&"));
+
+        assertThat(spanish).contains("Página 2 de 2");
+        assertThat(usernames(spanish)).isEqualTo(usernames(second)).hasSize(5);
+    }
+
+    @Test
     void offersPageSizesAndKeepsTheChosenOneInTheUrl() throws Exception {
         String page = page("?size=50&role=GLOBAL_ADMIN");
         assertThat(page).contains("Users per page:");
