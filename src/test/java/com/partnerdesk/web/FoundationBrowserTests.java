@@ -47,6 +47,7 @@ class FoundationBrowserTests {
             browser.clickLink("Customers").waitFor("#q");
             browser.type("#q", customer.name()).click("form[role=search] button[type=submit]");
             browser.clickLink(customer.name()).waitFor(".users-table");
+            String users = browser.url();
             browser.screenshot("foundation-2-users");
             browser.assertAccessible();
             assertThat(browser.text()).contains("Lucía Fernández", "Zoë Unlicensed", "Microsoft 365 E3", "Global admin");
@@ -65,6 +66,14 @@ class FoundationBrowserTests {
             assertThat(browser.find("main h1").getText()).isEqualTo("Panel");
             assertThat(browser.text()).contains("Clientes");
             browser.screenshot("foundation-4-panel-es");
+            browser.assertAccessible();
+
+            // The search box, in Spanish, ignoring case in accented letters too.
+            browser.get(users).waitFor(".users-table");
+            browser.type("#q", "FERNÁNDEZ").click("form[role=search] button[type=submit]");
+            browser.waitForUrl("q=");
+            assertThat(browser.text()).contains("Lucía Fernández", "Búsqueda: FERNÁNDEZ").doesNotContain("Zoë Unlicensed");
+            browser.screenshot("foundation-5-search-es");
             browser.assertAccessible();
         }
     }
