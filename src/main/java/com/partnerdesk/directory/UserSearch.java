@@ -38,7 +38,7 @@ public class UserSearch {
 
     /**
      * How many entries of the sort's index a search walks for a page before it collects the matches instead: a term
-     * one user in 200 shares fills a page of 20 within it, and the walk costs about a millisecond.
+     * that one user in 150 shares fills a page of 25 within it, and the whole walk costs about a millisecond.
      */
     private static final int SEARCH_WALK = 4000;
 

@@ -9,8 +9,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Links that keep the current page's query (filters, sort) and change one parameter, for pagination, sort headers
  * and the language switch: {@code th:href="${currentUrl.with('sort', 'USERNAME')}"}, {@code currentUrl.toPage(2)}.
- * Changing a filter or the sort goes back to the first page; changing the language stays on the page. Links are relative to the host, so they stay right
- * behind a proxy.
+ * Changing a filter or the sort goes back to the first page; changing the language stays on the page. Links are
+ * relative to the host, so they stay right behind a proxy.
  */
 public class CurrentUrl {
 
