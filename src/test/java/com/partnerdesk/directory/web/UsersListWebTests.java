@@ -3,6 +3,7 @@ package com.partnerdesk.directory.web;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -317,6 +318,15 @@ class UsersListWebTests {
         assertThat(status("?hasLicense=not-an-id")).isEqualTo(400);
         assertThat(status("?role=KING")).isEqualTo(400);
         assertThat(status("?page=abc")).isEqualTo(400);
+    }
+
+    @Test
+    void aDomainNoVerifiedDomainCouldBeFindsNobodyAndADomainInCapitalsFindsItsUsers() throws Exception {
+        assertThat(page("?domain=" + customer.domain() + "%27%20or%20%271%27=%271"))
+            .contains("No users match these filters.");
+        assertThat(page("?domain=%27")).contains("No users match these filters.");
+        assertThat(usernames(page("?domain=" + secondDomain.toUpperCase(Locale.ROOT))))
+            .containsExactly("bruno@" + secondDomain);
     }
 
     @Test
