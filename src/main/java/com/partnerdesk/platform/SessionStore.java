@@ -1,8 +1,16 @@
 package com.partnerdesk.platform;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 
@@ -11,7 +19,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Sessions in PostgreSQL, read and written with as few round trips as a page allows. Spring Session's JDBC repository
@@ -24,6 +34,10 @@ import org.springframework.transaction.support.TransactionOperations;
  * idle session therefore expires up to a minute early, against an eight-hour timeout.</li>
  * <li><b>Reading a session is one statement, outside a transaction</b>; writing one (a new session, a sign-in, a new
  * CSRF token) is still one transaction, opened here around the repository's statements.</li>
+ * <li><b>A request reads its session once.</b> Spring Session's filter saves the session when the response is
+ * committed and again when the request ends, and the second time looks it up anew, because the first save cleared the
+ * filter's cache: a second read of the same row on every page. Within a request ({@link RequestScope}) a lookup of a
+ * session this request has saved is answered with that session; nothing is kept beyond the request.</li>
  * </ul>
  */
 class SessionStore implements SessionRepository<SessionStore.StoredSession>, InitializingBean, DisposableBean {
@@ -36,6 +50,9 @@ class SessionStore implements SessionRepository<SessionStore.StoredSession>, Ini
     private final SessionRepository<Session> sessions;
 
     private final TransactionOperations writes;
+
+    /** The sessions the current request has saved, by id; absent outside a request. */
+    private final ThreadLocal<Map<String, StoredSession>> savedInRequest = new ThreadLocal<>();
 
     /**
      * @param repository the JDBC repository, whose own transactions only join one that is already open
@@ -55,17 +72,68 @@ class SessionStore implements SessionRepository<SessionStore.StoredSession>, Ini
     @Override
     public void save(StoredSession session) {
         this.writes.executeWithoutResult(status -> this.sessions.save(session.stored));
+        Map<String, StoredSession> saved = this.savedInRequest.get();
+        if (saved != null) {
+            saved.put(session.getId(), session);
+        }
     }
 
     @Override
     public @Nullable StoredSession findById(String id) {
+        Map<String, StoredSession> saved = this.savedInRequest.get();
+        if (saved != null && saved.containsKey(id)) {
+            return saved.get(id);
+        }
         Session stored = this.sessions.findById(id);
         return stored == null ? null : new StoredSession(stored);
     }
 
     @Override
     public void deleteById(String id) {
+        Map<String, StoredSession> saved = this.savedInRequest.get();
+        if (saved != null) {
+            saved.remove(id);
+        }
         this.sessions.deleteById(id);
+    }
+
+    /** Runs a request, during which a session it saves is not read back from the database. */
+    void withinRequest(RequestWork work) throws IOException, ServletException {
+        this.savedInRequest.set(new HashMap<>(2));
+        try {
+            work.run();
+        }
+        finally {
+            this.savedInRequest.remove();
+        }
+    }
+
+    @FunctionalInterface
+    interface RequestWork {
+
+        void run() throws IOException, ServletException;
+    }
+
+    /**
+     * The request scope of the store, around Spring Session's filter (ordered just before it). Error and asynchronous
+     * dispatches run outside it and read their session from the database.
+     */
+    static final class RequestScope extends OncePerRequestFilter {
+
+        /** Just before {@link SessionRepositoryFilter}, which saves the session when the request ends. */
+        static final int ORDER = SessionRepositoryFilter.DEFAULT_ORDER - 1;
+
+        private final SessionStore store;
+
+        RequestScope(SessionStore store) {
+            this.store = store;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            this.store.withinRequest(() -> chain.doFilter(request, response));
+        }
     }
 
     @Override

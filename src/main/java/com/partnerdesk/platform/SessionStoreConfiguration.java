@@ -5,6 +5,7 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -38,6 +39,14 @@ class SessionStoreConfiguration {
         repository.setDefaultMaxInactiveInterval(timeout);
         repository.setConversionService(serializationWithApplicationClasses());
         return new SessionStore(repository, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    FilterRegistrationBean<SessionStore.RequestScope> sessionStoreRequestScope(SessionStore sessions) {
+        FilterRegistrationBean<SessionStore.RequestScope> registration = new FilterRegistrationBean<>(
+                new SessionStore.RequestScope(sessions));
+        registration.setOrder(SessionStore.RequestScope.ORDER);
+        return registration;
     }
 
     /**

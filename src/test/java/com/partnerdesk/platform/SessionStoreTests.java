@@ -3,6 +3,7 @@ package com.partnerdesk.platform;
 import java.util.Map;
 
 import com.partnerdesk.support.SignIns;
+import com.partnerdesk.support.StatementCounter;
 import com.partnerdesk.support.TestData;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -18,11 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * A signed-in admin's session row in PostgreSQL: clicking from page to page leaves it alone, the access time is
- * written again once it is a minute old, and the idle timeout keeps counting from it.
+ * A signed-in admin's session row in PostgreSQL: a page reads it once, clicking from page to page leaves it alone, the
+ * access time is written again once it is a minute old, and the idle timeout keeps counting from it.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(StatementCounter.class)
 class SessionStoreTests {
 
     @Autowired
@@ -30,6 +33,9 @@ class SessionStoreTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SessionStore store;
 
     @Test
     void pagesWithinAMinuteDoNotRewriteTheSessionAndAMinuteLaterTheAccessIsRecorded() throws Exception {
@@ -55,6 +61,40 @@ class SessionStoreTests {
         assertThat(accessed).isBetween(beforeRequest, System.currentTimeMillis());
         assertThat((Long) recorded.get("expiry_time"))
             .isEqualTo(accessed + 1000L * (Integer) recorded.get("max_inactive_interval"));
+    }
+
+    @Test
+    void withinARequestASessionItSavedIsNotReadBackFromTheDatabaseAndAfterTheRequestItIs() throws Exception {
+        SessionStore.StoredSession created = store.createSession();
+        created.setAttribute("language", "es");
+        store.withinRequest(() -> {
+            store.save(created);
+            // Gone from the database behind the store's back: only a read of the row would notice.
+            jdbc.update("delete from spring_session where session_id = ?", created.getId());
+            assertThat(store.findById(created.getId())).isSameAs(created);
+        });
+        assertThat(store.findById(created.getId())).as("after the request").isNull();
+    }
+
+    @Test
+    void aSignedInPageReadsItsSessionRowOnce() throws Exception {
+        String admin = new TestData(jdbc).staff("ADMIN_AGENT");
+        Cookie session = SignIns.signIn(mvc, admin, TestData.STAFF_PASSWORD, "198.51.100.72").getResponse()
+            .getCookies()[0];
+        // The first form after signing in stores the session's new CSRF token; the second changes nothing in it.
+        assertThat(mvc.perform(get("/customers/new").cookie(session)).andReturn().getResponse().getStatus())
+            .isEqualTo(200);
+        // The form for a new customer asks the database nothing of its own: what it sends is the session's read.
+        long statements = StatementCounter.count(() -> {
+            try {
+                assertThat(mvc.perform(get("/customers/new").cookie(session)).andReturn().getResponse().getStatus())
+                    .isEqualTo(200);
+            }
+            catch (Exception failure) {
+                throw new IllegalStateException(failure);
+            }
+        });
+        assertThat(statements).isEqualTo(1);
     }
 
     private int dashboard(Cookie session) throws Exception {
