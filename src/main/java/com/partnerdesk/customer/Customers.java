@@ -37,16 +37,18 @@ public class Customers {
     }
 
     /**
-     * The customer's name and verified domains, for a page's header.
+     * The customer's name, verified domains and the user counters the database keeps, for a page's header.
      * @throws CustomerNotFound when there is none, which the web layer turns into a 404
      */
     public CustomerProfile requireProfile(UUID customerId) {
         List<CustomerProfile> found = jdbc.query("""
                 select c.id, c.company_name,
-                       array(select d.domain from customer_domain d where d.customer_id = c.id order by d.position)
-                from customer c where c.id = ?
+                       array(select d.domain from customer_domain d where d.customer_id = c.id order by d.position),
+                       coalesce(n.active_users, 0), coalesce(n.deleted_users, 0)
+                from customer c left join customer_user_count n on n.customer_id = c.id
+                where c.id = ?
                 """, (rs, row) -> new CustomerProfile(rs.getObject(1, UUID.class), rs.getString(2),
-                List.of((String[]) rs.getArray(3).getArray())), customerId);
+                List.of((String[]) rs.getArray(3).getArray()), rs.getLong(4), rs.getLong(5)), customerId);
         if (found.isEmpty()) {
             throw new CustomerNotFound(customerId);
         }

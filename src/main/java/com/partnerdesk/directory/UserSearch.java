@@ -6,8 +6,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.licensing.HeldLicense;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SubscriptionName;
@@ -57,14 +59,21 @@ public class UserSearch {
     /**
      * One page of the customer's active users that match the filter.
      *
-     * @param subscriptions the customer's subscriptions, which name the licenses on the page
+     * @param customer the customer as its header was read, whose counter is the unfiltered total
+     * @param subscriptions the customer's subscriptions, which name the licenses on the page and whose seat counters
+     * are the totals of "has license X" and "has no license X"
      */
-    public UserListPage find(UUID customerId, UserFilter filter, UserSort sort, PagePosition position, int size,
-            List<SubscriptionName> subscriptions) {
+    public UserListPage find(CustomerProfile customer, UserFilter filter, UserSort sort, PagePosition position,
+            int size, List<SubscriptionName> subscriptions) {
+        UUID customerId = customer.id();
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         ListQuery query = new ListQuery(customerId, filter, where(customerId, filter, parameters), parameters,
                 subscriptions);
-        Long total = keptTotal(customerId, filter);
+        Long total = keptTotal(customer, filter, license -> subscriptions.stream()
+            .filter(subscription -> subscription.id().equals(license))
+            .mapToLong(SubscriptionName::holders)
+            .findFirst()
+            .orElse(0));
         if (position.seeks()) {
             UserListPage sought = seek(query, sort, position, size, total);
             if (sought != null) {
@@ -89,13 +98,13 @@ public class UserSearch {
      * How many active users match the filter: from a counter where the database keeps one, otherwise counted. The
      * list asks for a counted total after the page is shown.
      */
-    public long count(UUID customerId, UserFilter filter) {
-        Long total = keptTotal(customerId, filter);
+    public long count(CustomerProfile customer, UserFilter filter) {
+        Long total = keptTotal(customer, filter, license -> licensing.holdersOf(customer.id(), license));
         if (total != null) {
             return total;
         }
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        return count(where(customerId, filter, parameters), parameters);
+        return count(where(customer.id(), filter, parameters), parameters);
     }
 
     /**
@@ -245,22 +254,17 @@ public class UserSearch {
         }
     }
 
-    /** How many active users the customer has, from the counter the database keeps (migration V020). */
-    public long activeUsers(UUID customerId) {
-        List<Long> counted = jdbc.queryForList(
-                "select active_users from customer_user_count where customer_id = :customerId",
-                new MapSqlParameterSource("customerId", customerId), Long.class);
-        return counted.isEmpty() ? 0 : counted.get(0);
-    }
-
-    /** The total from a counter the database keeps, or null where the filter has none. */
-    private Long keptTotal(UUID customerId, UserFilter filter) {
+    /**
+     * The total from a counter the database keeps, or null where the filter has none: the customer's active users
+     * (migration V020), or how many hold a license, from its subscription's seat counter.
+     */
+    private static Long keptTotal(CustomerProfile customer, UserFilter filter, ToLongFunction<UUID> holders) {
         if (!filter.isActive()) {
-            return activeUsers(customerId);
+            return customer.activeUsers();
         }
         if (filter.isOneLicenseOnly()) {
-            return filter.hasLicense() != null ? licensing.holdersOf(customerId, filter.hasLicense())
-                    : activeUsers(customerId) - licensing.holdersOf(customerId, filter.lacksLicense());
+            return filter.hasLicense() != null ? holders.applyAsLong(filter.hasLicense())
+                    : customer.activeUsers() - holders.applyAsLong(filter.lacksLicense());
         }
         return null;
     }

@@ -60,15 +60,15 @@ public class Licensing {
     }
 
     /**
-     * The customer's subscriptions by product name, for the Users and licenses list's filters: one statement, no
-     * entities.
+     * The customer's subscriptions by product name, with how many users hold each, for the Users and licenses list's
+     * filters and totals: one statement, no entities.
      */
     public List<SubscriptionName> subscriptionNamesOf(UUID customerId) {
         return jdbc.query("""
-                select s.id, p.sku, p.name from subscription s join product p on p.sku = s.product_sku
+                select s.id, p.sku, p.name, s.seats_assigned from subscription s join product p on p.sku = s.product_sku
                 where s.customer_id = ? order by p.name
-                """, (rs, row) -> new SubscriptionName(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
-                customerId);
+                """, (rs, row) -> new SubscriptionName(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                rs.getLong(4)), customerId);
     }
 
     /**

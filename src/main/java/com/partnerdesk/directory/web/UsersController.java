@@ -71,6 +71,7 @@ class UsersController {
         }
         UserFilter filter = parameters.toFilter();
         model.addAttribute("customer", customer);
+        model.addAttribute("deletedUserCount", customer.deletedUsers());
         model.addAttribute("filter", filter);
         model.addAttribute("params", parameters);
         model.addAttribute("sort", parameters.sortOrDefault());
@@ -78,7 +79,7 @@ class UsersController {
         List<SubscriptionName> subscriptions = licensing.subscriptionNamesOf(customerId);
         model.addAttribute("subscriptions", subscriptions);
         model.addAttribute("roles", AdminRole.values());
-        model.addAttribute("users", search.find(customerId, filter, parameters.sortOrDefault(), parameters.position(),
+        model.addAttribute("users", search.find(customer, filter, parameters.sortOrDefault(), parameters.position(),
                 parameters.sizeOrDefault(), subscriptions));
         return "directory/users";
     }
@@ -90,8 +91,7 @@ class UsersController {
     @GetMapping(path = "/customers/{customerId}/users/count", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     UserCount count(@PathVariable UUID customerId, UserListParameters parameters, Locale locale) {
-        customers.requireProfile(customerId);
-        long total = search.count(customerId, parameters.toFilter());
+        long total = search.count(customers.requireProfile(customerId), parameters.toFilter());
         int lastPage = (int) Math.max(1, (total + parameters.sizeOrDefault() - 1) / parameters.sizeOrDefault());
         int page = Math.min(parameters.position().number(), lastPage);
         return new UserCount(total, lastPage, text("users.count", locale, total),
