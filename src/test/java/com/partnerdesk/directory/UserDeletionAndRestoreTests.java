@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.RestoreReport.LicenseNotRestored;
 import com.partnerdesk.directory.RestoreReport.LicenseProblem;
 import com.partnerdesk.directory.RestoreReport.Status;
@@ -40,6 +41,9 @@ class UserDeletionAndRestoreTests {
     @Autowired
     UserDirectory directory;
 
+    @Autowired
+    Customers customers;
+
     TestData data;
 
     TestCustomer customer;
@@ -71,7 +75,7 @@ class UserDeletionAndRestoreTests {
         DirectoryUser deleted = directory.require(customer.id(), ada);
         assertThat(deleted.isDeleted()).isTrue();
         assertThat(deleted.getDeletedBy()).isEqualTo("admin-1");
-        assertThat(directory.countDeleted(customer.id())).isEqualTo(1);
+        assertThat(customers.requireProfile(customer.id()).deletedUsers()).isEqualTo(1);
         assertThat(directory.countActive(customer.id())).isZero();
         assertThat(auditDetails("user.deleted", "ada@" + customer.domain()))
             .containsExactly("licenses released: Microsoft 365 E3, Power BI Pro");

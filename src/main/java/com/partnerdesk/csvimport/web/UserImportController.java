@@ -20,7 +20,7 @@ import com.partnerdesk.csvimport.ImportTemplate;
 import com.partnerdesk.csvimport.SeatNeed;
 import com.partnerdesk.csvimport.StagedRow;
 import com.partnerdesk.csvimport.UserImports;
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.handoff.HandoffCookies;
 import com.partnerdesk.handoff.OpenedHandoff;
@@ -82,12 +82,12 @@ class UserImportController {
 
     @GetMapping("/customers/{customerId}/users/import")
     String uploadPage(@PathVariable UUID customerId, Model model) {
-        model.addAttribute("customer", customers.require(customerId));
+        model.addAttribute("customer", customers.requireProfile(customerId));
         model.addAttribute("maxRows", imports.settings().maxRows());
         model.addAttribute("maxMegabytes", imports.settings().maxBytes().toBytes() / (1024.0 * 1024.0));
         model.addAttribute("maxBytes", imports.settings().maxBytes().toBytes());
         model.addAttribute("subscriptions", licensing.subscriptionsOf(customerId));
-        model.addAttribute("domains", String.join(", ", customers.require(customerId).getDomains()));
+        model.addAttribute("domains", String.join(", ", customers.requireProfile(customerId).domains()));
         model.addAttribute("columns", columns());
         return "csvimport/upload";
     }
@@ -124,7 +124,7 @@ class UserImportController {
     String batch(@PathVariable UUID customerId, @PathVariable UUID batchId,
             @RequestParam(required = false) Integer page, @AuthenticationPrincipal SignedInStaff staff, Locale locale,
             Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         ImportBatchView batch = imports.require(customerId, staff.id(), batchId);
         model.addAttribute("customer", customer);
         model.addAttribute("batch", batch);

@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.partnerdesk.audit.AuditEntry;
 import com.partnerdesk.audit.AuditTrail;
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.web.PageRequests;
 
@@ -38,7 +38,7 @@ class ActivityController {
 
     @GetMapping("/customers/{customerId}/activity")
     String activity(@PathVariable UUID customerId, ActivityParameters parameters, Locale locale, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withLocale(locale)
             .withZone(timeZone);

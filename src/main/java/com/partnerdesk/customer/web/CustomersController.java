@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.CustomerSummaries;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.customer.DomainAlreadyVerified;
@@ -87,9 +88,9 @@ class CustomersController {
     @GetMapping("/customers/{customerId}/domains")
     @AdminAgentOnly
     String editDomains(@PathVariable UUID customerId, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         model.addAttribute("customer", customer);
-        model.addAttribute("form", new CustomerForm(customer.getCompanyName(), String.join("\n", customer.getDomains())));
+        model.addAttribute("form", new CustomerForm(customer.companyName(), String.join("\n", customer.domains())));
         return "customer/domains-form";
     }
 
@@ -97,7 +98,7 @@ class CustomersController {
     @AdminAgentOnly
     String changeDomains(@PathVariable UUID customerId, @Valid @ModelAttribute("form") CustomerForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         model.addAttribute("customer", customer);
         if (result.hasFieldErrors("domains")) {
             return "customer/domains-form";

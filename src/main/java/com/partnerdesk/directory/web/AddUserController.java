@@ -11,7 +11,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.AdminRole;
 import com.partnerdesk.directory.RuleViolation;
@@ -71,8 +71,8 @@ class AddUserController {
     @AdminAgentOnly
     String form(@PathVariable UUID customerId, @RequestParam(required = false) UUID run,
             @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, Locale locale, Model model) {
-        Customer customer = customers.require(customerId);
-        return show(customer, AddUserForm.empty(customer.getPrimaryDomain()), runOf(request, customerId, run), staff,
+        CustomerProfile customer = customers.requireProfile(customerId);
+        return show(customer, AddUserForm.empty(customer.primaryDomain()), runOf(request, customerId, run), staff,
                 locale, model);
     }
 
@@ -82,7 +82,7 @@ class AddUserController {
             @RequestParam(defaultValue = "save") String action, @RequestParam(required = false) UUID run,
             @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, HttpServletResponse response,
             Locale locale, Model model, RedirectAttributes redirect) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         Optional<OpenedHandoff> current = runOf(request, customerId, run);
         if (result.hasErrors()) {
             return show(customer, form, current, staff, locale, model);
@@ -124,11 +124,11 @@ class AddUserController {
         return cookies.redirectToConfirmation(request, response, handoff);
     }
 
-    private String show(Customer customer, AddUserForm form, Optional<OpenedHandoff> run, SignedInStaff staff,
+    private String show(CustomerProfile customer, AddUserForm form, Optional<OpenedHandoff> run, SignedInStaff staff,
             Locale locale, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("form", form);
-        model.addAttribute("subscriptions", licensing.subscriptionsOf(customer.getId()));
+        model.addAttribute("subscriptions", licensing.subscriptionsOf(customer.id()));
         model.addAttribute("roles", AdminRole.values());
         model.addAttribute("countries", countries(locale));
         model.addAttribute("run", run.map(OpenedHandoff::id).orElse(null));

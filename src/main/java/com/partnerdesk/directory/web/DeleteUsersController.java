@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DeletionPreview;
 import com.partnerdesk.directory.DirectorySettings;
@@ -49,14 +49,14 @@ class DeleteUsersController {
     @GetMapping("/customers/{customerId}/users/{userId}/delete")
     @AdminAgentOnly
     String confirmOne(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
-        return confirmation(customers.require(customerId), List.of(userId), null, false, model);
+        return confirmation(customers.requireProfile(customerId), List.of(userId), null, false, model);
     }
 
     @PostMapping("/customers/{customerId}/users/{userId}/delete")
     @AdminAgentOnly
     String deleteOne(@PathVariable UUID customerId, @PathVariable UUID userId, DeleteForm form, Principal staff,
             Model model, RedirectAttributes redirect) {
-        return delete(customers.require(customerId), List.of(userId), null, form, staff, model, redirect);
+        return delete(customers.requireProfile(customerId), List.of(userId), null, form, staff, model, redirect);
     }
 
     /**
@@ -66,7 +66,7 @@ class DeleteUsersController {
     @GetMapping("/customers/{customerId}/users/delete")
     @AdminAgentOnly
     String confirmSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         return confirmation(customer, selections.userIds(customerId, selection), selection, false, model);
     }
 
@@ -74,12 +74,12 @@ class DeleteUsersController {
     @AdminAgentOnly
     String deleteSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection, DeleteForm form,
             Principal staff, Model model, RedirectAttributes redirect) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         return delete(customer, selections.userIds(customerId, selection), selection, form, staff, model, redirect);
     }
 
-    private String confirmation(Customer customer, List<UUID> userIds, UUID selection, boolean lastAdminError, Model model) {
-        DeletionPreview preview = deletion.preview(customer.getId(), userIds);
+    private String confirmation(CustomerProfile customer, List<UUID> userIds, UUID selection, boolean lastAdminError, Model model) {
+        DeletionPreview preview = deletion.preview(customer.id(), userIds);
         model.addAttribute("customer", customer);
         model.addAttribute("preview", preview);
         model.addAttribute("selection", selection);
@@ -88,10 +88,10 @@ class DeleteUsersController {
         return "directory/delete-users";
     }
 
-    private String delete(Customer customer, List<UUID> userIds, UUID selection, DeleteForm form, Principal staff, Model model,
+    private String delete(CustomerProfile customer, List<UUID> userIds, UUID selection, DeleteForm form, Principal staff, Model model,
             RedirectAttributes redirect) {
         try {
-            List<DirectoryUser> deleted = deletion.delete(customer.getId(), userIds, form.confirmsLastGlobalAdmin(),
+            List<DirectoryUser> deleted = deletion.delete(customer.id(), userIds, form.confirmsLastGlobalAdmin(),
                     staff.getName());
             if (deleted.size() == 1) {
                 Notices.success(redirect, "delete.done.one", deleted.get(0).getDisplayName());
@@ -99,7 +99,7 @@ class DeleteUsersController {
             else {
                 Notices.success(redirect, "delete.done.many", deleted.size());
             }
-            return "redirect:/customers/" + customer.getId() + "/users";
+            return "redirect:/customers/" + customer.id() + "/users";
         }
         catch (LastGlobalAdminNotConfirmed refused) {
             return confirmation(customer, userIds, selection, true, model);

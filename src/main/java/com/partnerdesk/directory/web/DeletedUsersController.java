@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DeletedUserSearch;
 import com.partnerdesk.directory.DirectoryUser;
@@ -60,7 +60,7 @@ class DeletedUsersController {
 
     @GetMapping("/customers/{customerId}/deleted-users")
     String deletedUsers(@PathVariable UUID customerId, DeletedUsersParameters parameters, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         model.addAttribute("customer", customer);
         model.addAttribute("q", parameters.q());
         model.addAttribute("users", search.find(customerId, parameters.q(),
@@ -87,7 +87,7 @@ class DeletedUsersController {
     /** The result page, shown once after a restore; reloading it later leads back to the tab. */
     @GetMapping("/customers/{customerId}/deleted-users/restored")
     String restored(@PathVariable UUID customerId, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         if (!(model.getAttribute("report") instanceof RestoreReport)) {
             return "redirect:/customers/" + customerId + "/deleted-users";
         }
@@ -98,7 +98,7 @@ class DeletedUsersController {
     @GetMapping("/customers/{customerId}/deleted-users/{userId}/restore-as")
     @AdminAgentOnly
     String restoreAsForm(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = deleted(customerId, userId);
         model.addAttribute("form", new RestoreAsForm(user.getUsername()));
         return restoreAsPage(customer, user, model);
@@ -109,7 +109,7 @@ class DeletedUsersController {
     String restoreAs(@PathVariable UUID customerId, @PathVariable UUID userId,
             @ModelAttribute("form") RestoreAsForm form, BindingResult result, Principal staff,
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = deleted(customerId, userId);
         String username = form.username() == null ? "" : form.username().strip();
         try {
@@ -148,7 +148,7 @@ class DeletedUsersController {
         return user;
     }
 
-    private static String restoreAsPage(Customer customer, DirectoryUser user, Model model) {
+    private static String restoreAsPage(CustomerProfile customer, DirectoryUser user, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("user", user);
         return "directory/restore-as";

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.PasswordResets;
@@ -59,7 +59,7 @@ class ResetPasswordController {
     @AdminOrHelpdeskAgent
     String confirm(@PathVariable UUID customerId, @PathVariable UUID userId,
             @AuthenticationPrincipal SignedInStaff staff, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = active(customerId, userId);
         model.addAttribute("customer", customer);
         model.addAttribute("users", List.of(user));
@@ -82,7 +82,7 @@ class ResetPasswordController {
     @AdminOrHelpdeskAgent
     String confirmSelected(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection,
             @AuthenticationPrincipal SignedInStaff staff, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         requirePresent(selection);
         List<DirectoryUser> users = passwordResets.usersToReset(customerId, selections.userIds(customerId, selection));
         model.addAttribute("customer", customer);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.UserDirectory;
@@ -54,7 +54,7 @@ class UserLicensesController {
     @GetMapping("/customers/{customerId}/users/{userId}/licenses")
     @AdminAgentOnly
     String userEditor(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = requireActive(customerId, userId);
         model.addAttribute("form", LicenseForm.unchanged(null));
         return editor(customer, user, List.of(userId), model);
@@ -64,7 +64,7 @@ class UserLicensesController {
     @AdminAgentOnly
     String saveUser(@PathVariable UUID customerId, @PathVariable UUID userId,
             @ModelAttribute("form") LicenseForm form, Principal staff, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = requireActive(customerId, userId);
         return save(customer, user, List.of(userId), form, staff, model);
     }
@@ -73,7 +73,7 @@ class UserLicensesController {
     @AdminAgentOnly
     String selectionEditor(@PathVariable UUID customerId, @RequestParam(required = false) UUID selection,
             Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         if (selection == null) {
             throw new SelectionNotFound(null);
         }
@@ -85,7 +85,7 @@ class UserLicensesController {
     @AdminAgentOnly
     String saveSelection(@PathVariable UUID customerId, @ModelAttribute("form") LicenseForm form, Principal staff,
             Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         if (form.selection() == null) {
             throw new SelectionNotFound(null);
         }
@@ -95,34 +95,34 @@ class UserLicensesController {
     @GetMapping("/customers/{customerId}/license-changes/{changeId}")
     String changed(@PathVariable UUID customerId, @PathVariable UUID changeId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size, Model model) {
-        model.addAttribute("customer", customers.require(customerId));
+        model.addAttribute("customer", customers.requireProfile(customerId));
         model.addAttribute("change", licenses.changeSummary(customerId, changeId));
         model.addAttribute("lines", licenses.changeLines(customerId, changeId, PageRequests.of(page, size)));
         return "directory/licenses-updated";
     }
 
-    private String save(Customer customer, DirectoryUser user, List<UUID> userIds, LicenseForm form, Principal staff,
+    private String save(CustomerProfile customer, DirectoryUser user, List<UUID> userIds, LicenseForm form, Principal staff,
             Model model) {
         if (!form.changesSomething()) {
             model.addAttribute("nothingChosen", true);
             return editor(customer, user, userIds, model);
         }
         try {
-            UUID changeId = licenses.change(customer.getId(), userIds, form.licenses(), staff.getName());
-            return "redirect:/customers/" + customer.getId() + "/license-changes/" + changeId;
+            UUID changeId = licenses.change(customer.id(), userIds, form.licenses(), staff.getName());
+            return "redirect:/customers/" + customer.id() + "/license-changes/" + changeId;
         }
         catch (SeatsExhausted exhausted) {
-            audit.recordFailure(customer.getId(), "licenses.changed", userIds.size() + " users",
+            audit.recordFailure(customer.id(), "licenses.changed", userIds.size() + " users",
                     exhausted.getMessage());
             model.addAttribute("seatsExhausted", exhausted);
             return editor(customer, user, userIds, model);
         }
     }
 
-    private String editor(Customer customer, DirectoryUser user, List<UUID> userIds, Model model) {
+    private String editor(CustomerProfile customer, DirectoryUser user, List<UUID> userIds, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("user", user);
-        model.addAttribute("editor", licenses.editor(customer.getId(), userIds));
+        model.addAttribute("editor", licenses.editor(customer.id(), userIds));
         return "directory/user-licenses";
     }
 

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.AdminRole;
@@ -71,7 +70,6 @@ class UsersController {
         }
         UserFilter filter = parameters.toFilter();
         model.addAttribute("customer", customer);
-        model.addAttribute("deletedUserCount", customer.deletedUsers());
         model.addAttribute("filter", filter);
         model.addAttribute("params", parameters);
         model.addAttribute("sort", parameters.sortOrDefault());
@@ -111,7 +109,7 @@ class UsersController {
 
     @GetMapping("/customers/{customerId}/users/{userId}")
     String user(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = directory.require(customerId, userId);
         model.addAttribute("customer", customer);
         model.addAttribute("user", user);

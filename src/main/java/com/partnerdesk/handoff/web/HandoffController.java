@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.handoff.HandoffCookies;
 import com.partnerdesk.handoff.HandoffCsv;
@@ -79,7 +79,7 @@ class HandoffController {
     String confirmation(@PathVariable UUID customerId, @PathVariable UUID handoffId,
             @RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedInStaff staff,
             HttpServletRequest request, Model model) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         model.addAttribute("customer", customer);
         Optional<String> key = cookies.key(request, handoffId);
         if (key.isEmpty()) {
@@ -104,7 +104,7 @@ class HandoffController {
     String email(@PathVariable UUID customerId, @PathVariable UUID handoffId, @RequestParam String recipients,
             @AuthenticationPrincipal SignedInStaff staff, HttpServletRequest request, Locale locale,
             RedirectAttributes redirect) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         List<String> addresses = HandoffMail.parseRecipients(recipients);
         if (addresses.isEmpty() || addresses.size() > HandoffMail.MAX_RECIPIENTS) {
             Notices.warning(redirect, "handoff.email.invalidRecipients", HandoffMail.MAX_RECIPIENTS);
@@ -112,7 +112,7 @@ class HandoffController {
         }
         try {
             mail.send(customerId, handoffId, cookies.key(request, handoffId).orElseThrow(HandoffNotAvailable::new),
-                    staff.username(), customer.getCompanyName(), addresses, signInUrl(), locale);
+                    staff.username(), customer.companyName(), addresses, signInUrl(), locale);
             Notices.success(redirect, "handoff.email.sent", String.join(", ", addresses));
         }
         catch (HandoffNotAvailable gone) {

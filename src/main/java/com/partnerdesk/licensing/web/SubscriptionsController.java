@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import jakarta.validation.Valid;
 
-import com.partnerdesk.customer.Customer;
+import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.ProductAlreadySubscribed;
@@ -38,14 +38,14 @@ class SubscriptionsController {
     @GetMapping("/customers/{customerId}/subscriptions")
     String subscriptions(@PathVariable UUID customerId, Model model) {
         model.addAttribute("form", new AddSubscriptionForm(null, null));
-        return page(customers.require(customerId), model);
+        return page(customers.requireProfile(customerId), model);
     }
 
     @PostMapping("/customers/{customerId}/subscriptions")
     @AdminAgentOnly
     String add(@PathVariable UUID customerId, @Valid @ModelAttribute("form") AddSubscriptionForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
-        Customer customer = customers.require(customerId);
+        CustomerProfile customer = customers.requireProfile(customerId);
         if (!result.hasErrors() && licensing.productsNotSubscribed(customerId)
             .stream()
             .noneMatch(product -> product.getSku().equals(form.sku()))) {
@@ -89,10 +89,10 @@ class SubscriptionsController {
         return "redirect:/customers/" + customerId + "/subscriptions";
     }
 
-    private String page(Customer customer, Model model) {
+    private String page(CustomerProfile customer, Model model) {
         model.addAttribute("customer", customer);
-        model.addAttribute("subscriptions", licensing.subscriptionsOf(customer.getId()));
-        model.addAttribute("products", licensing.productsNotSubscribed(customer.getId()));
+        model.addAttribute("subscriptions", licensing.subscriptionsOf(customer.id()));
+        model.addAttribute("products", licensing.productsNotSubscribed(customer.id()));
         model.addAttribute("maxSeats", SeatCountForm.MAX_SEATS);
         return "licensing/subscriptions";
     }
