@@ -82,12 +82,13 @@ class UserImportController {
 
     @GetMapping("/customers/{customerId}/users/import")
     String uploadPage(@PathVariable UUID customerId, Model model) {
-        model.addAttribute("customer", customers.requireProfile(customerId));
+        CustomerProfile customer = customers.requireProfile(customerId);
+        model.addAttribute("customer", customer);
         model.addAttribute("maxRows", imports.settings().maxRows());
         model.addAttribute("maxMegabytes", imports.settings().maxBytes().toBytes() / (1024.0 * 1024.0));
         model.addAttribute("maxBytes", imports.settings().maxBytes().toBytes());
         model.addAttribute("subscriptions", licensing.subscriptionsOf(customerId));
-        model.addAttribute("domains", String.join(", ", customers.requireProfile(customerId).domains()));
+        model.addAttribute("domains", String.join(", ", customer.domains()));
         model.addAttribute("columns", columns());
         return "csvimport/upload";
     }
