@@ -55,8 +55,12 @@ public class SignInThrottle {
         return new Reservation(account, onAccount.windowStartedAt(), from, onAddress.windowStartedAt(), null);
     }
 
-    /** The password was wrong: the attempt stays counted on both. */
-    public void failed(Reservation reservation, Instant now) {
+    /**
+     * The password was wrong: the attempt stays counted on both. Rows that say nothing any more are forgotten now,
+     * after a wrong password rather than after every attempt, so a burst of refused attempts costs no more than its
+     * counts.
+     */
+    public void failed(Instant now) {
         forgetExpired(now);
     }
 

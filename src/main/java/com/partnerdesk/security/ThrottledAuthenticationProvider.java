@@ -72,7 +72,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             return signedIn;
         }
         catch (BadCredentialsException wrong) {
-            throttle.failed(reservation, now);
+            throttle.failed(now);
             audit.recordOutcome(username, customerOf(wrong), door.auditAction("sign-in-failed"), username,
                     AuditOutcome.FAILURE, "address=" + address);
             throw wrong;
