@@ -127,7 +127,7 @@ class SignInBurstTests {
         return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, throttle, audit, clock);
     }
 
-    static Authentication attempt(String username, String password, String address) {
+    private static Authentication attempt(String username, String password, String address) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr(address);
         UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken.unauthenticated(username,
@@ -142,7 +142,7 @@ class SignInBurstTests {
     }
 
     /** Wraps the password check of a door and counts how often it is asked. */
-    static final class CountingProvider implements AuthenticationProvider {
+    private static final class CountingProvider implements AuthenticationProvider {
 
         private final AuthenticationProvider passwords;
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,7 +49,7 @@ public final class Burst {
                 try {
                     outcomes.add(future.get());
                 }
-                catch (java.util.concurrent.ExecutionException impossible) {
+                catch (ExecutionException impossible) {
                     throw new IllegalStateException(impossible.getCause());
                 }
             }
