@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.security.SignInName;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,7 @@ public class CustomerSignIn {
      */
     @Transactional(readOnly = true)
     public SignInOutcome verify(String username, String password) {
-        List<DirectoryUser> found = username == null ? List.of() : users.findActiveByUsername(username.strip());
+        List<DirectoryUser> found = users.findActiveBySignInName(SignInName.fold(username));
         if (found.size() != 1 || found.get(0).getPasswordHash() == null) {
             CustomerUserPasswordEncoder.spendTimeOnUnknownUser(String.valueOf(password));
             return SignInOutcome.refused(found.size() == 1 ? found.get(0).getCustomerId() : null);
@@ -49,6 +50,16 @@ public class CustomerSignIn {
             return SignInOutcome.expired(user.getCustomerId());
         }
         return SignInOutcome.accepted(CustomerAccount.of(user));
+    }
+
+    /**
+     * The customer of the active user that {@code username} names, found without checking any password, so that a
+     * sign-in the throttle refuses is still on that customer's Activity tab.
+     */
+    @Transactional(readOnly = true)
+    public Optional<UUID> customerOf(String username) {
+        List<UUID> customers = users.findActiveCustomerIdsBySignInName(SignInName.fold(username));
+        return customers.size() == 1 ? Optional.of(customers.get(0)) : Optional.empty();
     }
 
     /** The active user's account as it is now, or nothing once the user is deleted. */

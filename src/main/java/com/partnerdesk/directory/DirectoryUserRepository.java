@@ -32,8 +32,16 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
             """)
     List<DirectoryUser> findByUsernames(UUID customerId, Collection<String> usernames);
 
-    @Query("select u from DirectoryUser u where lower(u.username) = lower(:username) and u.deletedAt is null")
-    List<DirectoryUser> findActiveByUsername(String username);
+    /**
+     * Active users across customers whose username folds to {@code signInName}; compared as it is, so that the
+     * sign-in and its throttle fold the same way (see {@link com.partnerdesk.security.SignInName}).
+     */
+    @Query("select u from DirectoryUser u where lower(u.username) = :signInName and u.deletedAt is null")
+    List<DirectoryUser> findActiveBySignInName(String signInName);
+
+    /** The customers of {@link #findActiveBySignInName}, without loading the users. */
+    @Query("select u.customerId from DirectoryUser u where lower(u.username) = :signInName and u.deletedAt is null")
+    List<UUID> findActiveCustomerIdsBySignInName(String signInName);
 
     @Query("""
             select lower(u.username) from DirectoryUser u

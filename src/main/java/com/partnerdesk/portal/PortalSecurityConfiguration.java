@@ -6,16 +6,23 @@ import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.directory.CustomerSignIn;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInProblem;
+import com.partnerdesk.security.SessionSignOut;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.ThrottledAuthenticationProvider;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.security.web.csrf.CsrfLogoutHandler;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -51,7 +58,7 @@ class PortalSecurityConfiguration {
                 .requestMatchers("/my/sign-in").permitAll()
                 .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
             .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                    new CustomerUserAuthentication(signIn), throttle, audit, clock)))
+                    new CustomerUserAuthentication(signIn), signIn::customerOf, throttle, audit, clock)))
             .securityContext(context -> context.securityContextRepository(customerUserContextRepository))
             .formLogin(form -> form.loginPage("/my/sign-in")
                 .loginProcessingUrl("/my/sign-in")
@@ -60,12 +67,30 @@ class PortalSecurityConfiguration {
                         + "/my/sign-in" + (exception instanceof CredentialsExpiredException ? "?expired"
                                 : SignInProblem.query(exception))))
                 .permitAll())
-            .logout(logout -> logout.logoutUrl("/my/sign-out").logoutSuccessUrl("/my/sign-in?signedOut"))
+            .logout(logout -> logout.disable())
+            .addFilter(signOut(customerUserContextRepository))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Signing out at /my ends only the customer user's sign-in (see {@link SessionSignOut}). Spring Security's own
+     * sign-out would clear the security context under its default key, which is the staff's, so this chain builds
+     * its sign-out from handlers that know its own context.
+     */
+    private static LogoutFilter signOut(HttpSessionSecurityContextRepository customerUserContextRepository) {
+        SecurityContextLogoutHandler clearContext = new SecurityContextLogoutHandler();
+        clearContext.setInvalidateHttpSession(false);
+        clearContext.setSecurityContextRepository(customerUserContextRepository);
+        LogoutFilter signOut = new LogoutFilter("/my/sign-in?signedOut",
+                new CsrfLogoutHandler(new HttpSessionCsrfTokenRepository()), new SessionSignOut(CONTEXT_ATTRIBUTE),
+                clearContext);
+        signOut.setLogoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
+                "/my/sign-out"));
+        return signOut;
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -76,7 +77,10 @@ class SecurityConfiguration {
                 .failureHandler((request, response, failure) -> response
                     .sendRedirect(request.getContextPath() + "/sign-in" + SignInProblem.query(failure)))
                 .permitAll())
-            .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signedOut"))
+            .logout(logout -> logout.logoutUrl("/sign-out")
+                .logoutSuccessUrl("/sign-in?signedOut")
+                .invalidateHttpSession(false)
+                .addLogoutHandler(new SessionSignOut(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

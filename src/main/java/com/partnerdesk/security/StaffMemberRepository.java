@@ -8,6 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface StaffMemberRepository extends JpaRepository<StaffMember, UUID> {
 
-    @Query("select s from StaffMember s where lower(s.username) = lower(:username)")
-    Optional<StaffMember> findByUsername(String username);
+    /** The staff member whose username folds to {@code signInName} (see {@link SignInName}). */
+    @Query("select s from StaffMember s where lower(s.username) = :signInName")
+    Optional<StaffMember> findBySignInName(String signInName);
 }

@@ -18,7 +18,7 @@ class StaffUserDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        return staff.findByUsername(username)
+        return staff.findBySignInName(SignInName.fold(username))
             .map(SignedInStaff::of)
             .orElseThrow(() -> new UsernameNotFoundException("No staff member with that username"));
     }

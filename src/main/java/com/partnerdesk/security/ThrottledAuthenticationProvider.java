@@ -15,10 +15,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Puts a door's password check behind its throttle: checks the password only when neither the account nor the address
- * is locked, counts wrong passwords, and records every sign-in and failed sign-in in the audit trail (with the
- * username typed and the address, never the password). An entry concerning one customer's account (see
- * {@link BelongsToCustomer}) is recorded with that customer.
+ * Puts a door's password check behind its throttle: counts the attempt against the account and the address first,
+ * checks the password only when neither went past its limit, and records every sign-in, failed sign-in and refused
+ * sign-in in the audit trail (with the username typed and the address, never the password). An entry concerning one
+ * customer's account (see {@link BelongsToCustomer} and {@link SignInAccountOwner}) is recorded with that customer.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,16 +26,25 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
 
+    private final SignInAccountOwner owners;
+
     private final SignInThrottle throttle;
 
     private final AuditTrail audit;
 
     private final Clock clock;
 
+    /** A door whose accounts belong to no customer. */
     public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, SignInThrottle throttle,
             AuditTrail audit, Clock clock) {
+        this(door, passwords, SignInAccountOwner.NONE, throttle, audit, clock);
+    }
+
+    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords,
+            SignInAccountOwner owners, SignInThrottle throttle, AuditTrail audit, Clock clock) {
         this.door = door;
         this.passwords = passwords;
+        this.owners = owners;
         this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
@@ -47,26 +56,29 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String address = attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
         Instant now = clock.instant();
-        SignInThrottled lock = throttle.lockAt(door, username, address, now).orElse(null);
-        if (lock != null) {
-            audit.recordOutcome(username, null, door.auditAction("sign-in-throttled"), username, AuditOutcome.DENIED,
+        SignInThrottle.Reservation reservation = throttle.reserve(door, username, address, now);
+        if (reservation.refusal().isPresent()) {
+            SignInThrottled lock = reservation.refusal().get();
+            audit.recordOutcome(username, owners.customerOf(username).orElse(null),
+                    door.auditAction("sign-in-throttled"), username, AuditOutcome.DENIED,
                     "address=" + address + " locked=" + lock.getScope());
             throw lock;
         }
         try {
             Authentication signedIn = passwords.authenticate(attempt);
-            throttle.recordSuccess(door, username);
+            throttle.succeeded(reservation);
             audit.recordOutcome(username, customerOf(signedIn.getPrincipal()), door.auditAction("signed-in"), username,
                     AuditOutcome.SUCCESS, "address=" + address);
             return signedIn;
         }
         catch (BadCredentialsException wrong) {
-            throttle.recordFailure(door, username, address, now);
+            throttle.failed(now);
             audit.recordOutcome(username, customerOf(wrong), door.auditAction("sign-in-failed"), username,
                     AuditOutcome.FAILURE, "address=" + address);
             throw wrong;
         }
         catch (AuthenticationException refused) {
+            throttle.notJudged(reservation);
             audit.recordOutcome(username, customerOf(refused), door.auditAction("sign-in-failed"), username,
                     AuditOutcome.FAILURE, "address=" + address + " reason=" + refused.getClass().getSimpleName());
             throw refused;

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -114,6 +116,32 @@ class CustomerUserSignInThrottlingTests {
             .doesNotContain("Wrong username or password.");
         assertThat(signInPage(refused, "es"))
             .contains("Demasiados intentos fallidos de inicio de sesión para esta cuenta. Vuelva a intentarlo dentro de 15 minutos.");
+    }
+
+    @Test
+    void everySpellingThatReachesAUserCountsAgainstItsLock() throws Exception {
+        CreatedUser kit = creation.create(contoso.id(), new NewUser(new UserProfile("Kit", "Isaacs", "Kit Isaacs",
+                "kit.isaacs@" + contoso.domain(), "GB", Set.of()), Set.of()));
+        String address = freshAddress();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            signIn(kit.username(), WRONG, address);
+        }
+
+        // A capital I with a dot, a Kelvin sign for k, a long s, fullwidth letters, spaces around: each must either
+        // miss the user or meet its lock, never reach it with counts of its own.
+        String upper = kit.username().toUpperCase(Locale.ROOT);
+        List<String> spellings = List.of(kit.username().replace('i', '\u0130'), upper.replace('I', '\u0130'), upper,
+                " " + kit.username() + "\t", kit.username() + "\u3000", kit.username().replace('k', '\u212a'),
+                upper.replace('K', '\u212a'), kit.username().replace('s', '\u017f'),
+                kit.username().replace("kit", "\uff4b\uff49\uff54"));
+        for (String spelling : spellings) {
+            assertThat(redirectOf(signIn(spelling, kit.temporaryPassword(), freshAddress())))
+                .as("signing in as '%s' while its user is locked", spelling)
+                .isIn("/my/sign-in?locked=account&minutes=15", "/my/sign-in?error");
+        }
+        assertThat(redirectOf(signIn(upper.replace('K', '\u212a'), kit.temporaryPassword(), freshAddress())))
+            .as("a spelling the user lookup folds to the user's name shares its lock")
+            .isEqualTo("/my/sign-in?locked=account&minutes=15");
     }
 
     @Test
@@ -230,8 +258,12 @@ class CustomerUserSignInThrottlingTests {
         assertThat(redirectOf(signIn(adaAtContoso.username(), adaAtContoso.temporaryPassword(), freshAddress())))
             .isEqualTo("/my/sign-in?expired");
         assertThat(jdbc.queryForList("select action || '|' || outcome || '|' || details from audit_entry where actor = ?"
-                + " and action = 'user.sign-in-throttled'", String.class, adaAtFabrikam.username()))
+                + " and action = 'user.sign-in-throttled' and customer_id = ?", String.class,
+                adaAtFabrikam.username(), fabrikam.id()))
+            .as("the refusal is recorded with the user's customer")
             .containsExactly("user.sign-in-throttled|DENIED|address=" + address + " locked=ACCOUNT");
+        assertThat(mvc.perform(get("/customers/{c}/activity", fabrikam.id()).with(user("admin").roles("ADMIN_AGENT")))
+            .andReturn().getResponse().getContentAsString()).contains("User sign-in refused (too many failures)");
         assertThat(jdbc.queryForList("select details from audit_entry where customer_id = ?"
                 + " and action = 'user.sign-in-failed'", String.class, contoso.id()))
             .singleElement().asString().endsWith("reason=TemporaryPasswordExpired");

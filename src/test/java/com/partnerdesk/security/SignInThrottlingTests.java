@@ -3,6 +3,7 @@ package com.partnerdesk.security;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.partnerdesk.support.TestData;
@@ -117,19 +118,19 @@ class SignInThrottlingTests {
         String address = freshAddress();
         Instant start = Instant.parse("2030-03-01T09:00:00Z");
         for (int attempt = 0; attempt < 5; attempt++) {
-            throttle.recordFailure(SignInDoor.STAFF, username, address, start.plusSeconds(attempt));
+            Instant now = start.plusSeconds(attempt);
+            SignInThrottle.Reservation reservation = throttle.reserve(SignInDoor.STAFF, username, address, now);
+            assertThat(reservation.refusal()).isEmpty();
+            throttle.failed(now);
         }
 
-        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(14))))
+        assertThat(throttle.reserve(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(14))).refusal())
             .hasValueSatisfying(lock -> {
                 assertThat(lock.getScope()).isEqualTo(SignInThrottled.Scope.ACCOUNT);
                 assertThat(lock.getMinutesLeft()).isEqualTo(2);
             });
         Instant afterLock = start.plus(Duration.ofMinutes(16));
-        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, afterLock)).isEmpty();
-
-        throttle.recordFailure(SignInDoor.STAFF, username, address, afterLock);
-        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, afterLock)).isEmpty();
+        assertThat(throttle.reserve(SignInDoor.STAFF, username, address, afterLock).refusal()).isEmpty();
         assertThat(failuresOf("account:" + username)).isEqualTo(1);
     }
 
@@ -139,12 +140,42 @@ class SignInThrottlingTests {
         String address = freshAddress();
         Instant start = Instant.parse("2030-04-01T09:00:00Z");
         for (int attempt = 0; attempt < 4; attempt++) {
-            throttle.recordFailure(SignInDoor.STAFF, username, address, start);
+            throttle.reserve(SignInDoor.STAFF, username, address, start);
+            throttle.failed(start);
+        }
+        Instant later = start.plus(Duration.ofMinutes(20));
+
+        assertThat(throttle.reserve(SignInDoor.STAFF, username, address, later).refusal()).isEmpty();
+        assertThat(throttle.reserve(SignInDoor.STAFF, username, address, later).refusal()).isEmpty();
+        assertThat(failuresOf("account:" + username)).isEqualTo(2);
+    }
+
+    @Test
+    void aLockOutlastsTheWindowItWasSetIn() {
+        String username = "late-" + ADDRESSES.incrementAndGet();
+        Instant start = Instant.parse("2030-05-01T09:00:00Z");
+        throttle.reserve(SignInDoor.STAFF, username, freshAddress(), start);
+        for (int attempt = 0; attempt < 4; attempt++) {
+            throttle.reserve(SignInDoor.STAFF, username, freshAddress(), start.plus(Duration.ofMinutes(14)));
         }
 
-        throttle.recordFailure(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(20)));
+        assertThat(throttle.reserve(SignInDoor.STAFF, username, freshAddress(), start.plus(Duration.ofMinutes(20)))
+            .refusal()).as("locked at 09:14 until 09:29, though its window began at 09:00").isPresent();
+    }
 
-        assertThat(throttle.lockAt(SignInDoor.STAFF, username, address, start.plus(Duration.ofMinutes(20)))).isEmpty();
+    @Test
+    void aSuccessfulSignInGivesItsAttemptBackToTheAddress() throws Exception {
+        TestData data = new TestData(jdbc);
+        String address = freshAddress();
+        for (int attempt = 0; attempt < 19; attempt++) {
+            signIn(mvc, "typo-" + attempt + "-" + ADDRESSES.incrementAndGet(), WRONG, address);
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(redirectOf(signIn(mvc, data.staff("HELPDESK_AGENT"), TestData.STAFF_PASSWORD, address)))
+                .as("colleagues behind one address signing in").isEqualTo("/");
+        }
+
+        assertThat(failuresOf("address:" + address)).isEqualTo(19);
     }
 
     @Test
@@ -177,6 +208,34 @@ class SignInThrottlingTests {
         assertThat(jdbc.queryForObject(
                 "select count(*) from audit_entry where details like ? or target like ? or actor like ?", Long.class,
                 "%typed-secret%", "%typed-secret%", "%typed-secret%")).isZero();
+    }
+
+    @Test
+    void everySpellingThatReachesAnAccountCountsAgainstItsLock() throws Exception {
+        TestData data = new TestData(jdbc);
+        String admin = data.staff("ADMIN_AGENT");
+        String helpdesk = data.staff("HELPDESK_AGENT");
+        for (String locked : List.of(admin, helpdesk)) {
+            String address = freshAddress();
+            for (int attempt = 0; attempt < 5; attempt++) {
+                signIn(mvc, locked, WRONG, address);
+            }
+        }
+
+        // A capital I with a dot, a Kelvin sign for k, a long s, fullwidth letters, spaces around: each must either
+        // miss the account or meet its lock, never reach it with counts of its own.
+        List<String> spellings = List.of(admin.replace('i', '\u0130'), admin.toUpperCase(Locale.ROOT),
+                admin.toUpperCase(Locale.ROOT).replace("ADMIN", "ADM\u0130N"), " " + admin + " ", admin + "\u00a0",
+                admin.replace('a', '\uff41'), admin.replace("admin", "\uff41\uff44\uff4d\uff49\uff4e"), helpdesk.replace('k', '\u212a'),
+                helpdesk.replace('s', '\u017f'), helpdesk.toUpperCase(Locale.ROOT).replace('K', '\u212a'));
+        for (String spelling : spellings) {
+            assertThat(redirectOf(signIn(mvc, spelling, TestData.STAFF_PASSWORD, freshAddress())))
+                .as("signing in as '%s' while its account is locked", spelling)
+                .isIn("/sign-in?locked=account&minutes=15", "/sign-in?error");
+        }
+        assertThat(redirectOf(signIn(mvc, helpdesk.replace('k', '\u212a'), TestData.STAFF_PASSWORD, freshAddress())))
+            .as("a spelling the account lookup folds to the account's name shares its lock")
+            .isEqualTo("/sign-in?locked=account&minutes=15");
     }
 
     /** The sign-in page a refused sign-in redirects to. */
