@@ -32,7 +32,15 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
             """)
     List<DirectoryUser> findByUsernames(UUID customerId, Collection<String> usernames);
 
-    @Query("select u from DirectoryUser u where lower(u.username) = lower(:username) and u.deletedAt is null")
+    /**
+     * The active user who signs in with this username: the holder of its claim. An active twin from before the claims
+     * existed, without the claim, is not found (docs/decisions/0009-username-claims.md).
+     */
+    @Query(value = """
+            select u.* from username_claim c
+            join customer_user u on u.customer_id = c.customer_id and u.id = c.user_id
+            where c.username = lower(:username) and u.deleted_at is null
+            """, nativeQuery = true)
     List<DirectoryUser> findActiveByUsername(String username);
 
     @Query("""
