@@ -3,6 +3,7 @@ package com.partnerdesk.directory.web;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -174,7 +175,7 @@ class DeletedUsersController {
         /** The old local part, in the old domain while the customer still verifies it, else in its first domain. */
         static RestoreAsForm startingFrom(String username, List<String> verifiedDomains) {
             int at = username.indexOf('@');
-            String domain = username.substring(at + 1).toLowerCase(java.util.Locale.ROOT);
+            String domain = username.substring(at + 1).toLowerCase(Locale.ROOT);
             return new RestoreAsForm(username.substring(0, at), verifiedDomains.contains(domain) ? domain
                     : verifiedDomains.isEmpty() ? null : verifiedDomains.get(0));
         }
