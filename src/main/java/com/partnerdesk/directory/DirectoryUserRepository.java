@@ -24,14 +24,6 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
             """)
     List<DirectoryUser> findByUsername(UUID customerId, String username);
 
-    /** Holders of any of the lower-cased usernames, active users first. */
-    @Query("""
-            select u from DirectoryUser u
-            where u.customerId = :customerId and lower(u.username) in :usernames
-            order by u.deletedAt desc nulls first
-            """)
-    List<DirectoryUser> findByUsernames(UUID customerId, Collection<String> usernames);
-
     /**
      * The active user who signs in with this username: the holder of its claim. An active twin from before the claims
      * existed, without the claim, is not found (docs/decisions/0009-username-claims.md).

@@ -30,9 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates user accounts, one or thousands at a time, the same way for the Add user form and the CSV import: every user
  * is checked with {@link UserAccountRules} and for a free username (across customers, through {@link UsernameClaims}),
- * all are inserted with JDBC batches, their licenses
- * are taken through the seat guard, and each gets a temporary password that is returned once and stored only as a hash.
- * Either all users are created or none.
+ * all are inserted with JDBC batches, their licenses are taken through the seat guard, and each gets a temporary
+ * password that is returned once and stored only as a hash. Either all users are created or none.
  */
 @Service
 public class UserCreation {
@@ -231,7 +230,7 @@ public class UserCreation {
         }
         List<UserViolations> problems = check(customerId, newUsers);
         if (problems.isEmpty()) {
-            // Only a claimer that rolled back after all could leave nothing to report; the name is still not ours.
+            // The holder changed again since the claim was refused (deleted, renamed): the name is still not ours.
             List<UUID> order = List.of(ids);
             problems = lost.stream()
                 .map(id -> new UserViolations(order.indexOf(id), List.of(RuleViolation.of(UserField.USERNAME,
