@@ -150,7 +150,7 @@ public class UserCreation {
             .collect(Collectors.toMap(Subscription::getId, s -> s));
         List<UserViolations> problems = check(customerId, newUsers);
         if (!problems.isEmpty()) {
-            throw new UserCreationRefused(problems);
+            throw refused(customerId, newUsers, problems, audited);
         }
         Instant now = clock.instant();
         Instant expiresAt = temporaryPasswords.expiresAt(now);
@@ -182,7 +182,7 @@ public class UserCreation {
             created.add(new CreatedUser(id, displayNames[i], usernames[i], password));
             newUser.subscriptionIds().forEach(s -> holders.computeIfAbsent(s, k -> new ArrayList<>()).add(id));
         }
-        claimUsernames(customerId, newUsers, ids, usernames, now);
+        claimUsernames(customerId, newUsers, ids, usernames, now, audited);
         // One statement for the whole list, however long: arrays travel as single parameters, so 5,000 users cost
         // one round trip instead of 5,000 (docs/benchmarks.md).
         jdbc.update("""
@@ -218,7 +218,7 @@ public class UserCreation {
      * as a duplicate key. Claims of deleted users whose window has ended are let go first.
      */
     private void claimUsernames(UUID customerId, List<NewUser> newUsers, UUID[] ids, String[] usernames,
-            Instant now) {
+            Instant now, CreationAudit audited) {
         claims.releaseExpired(List.of(usernames), now, settings.restoreWindow());
         Map<UUID, String> wanted = new LinkedHashMap<>();
         for (int i = 0; i < ids.length; i++) {
@@ -237,7 +237,24 @@ public class UserCreation {
                         "create.username.takenElsewhere", usernames[order.indexOf(id)]))))
                 .toList();
         }
-        throw new UserCreationRefused(problems);
+        throw refused(customerId, newUsers, problems, audited);
+    }
+
+    /**
+     * The refusal to throw. A username claimed in another customer's directory is a refused attempt the customer's
+     * Activity tab shows (the other customer is not named), kept although the creation rolls back; a caller that audits
+     * for itself records its own failure.
+     */
+    private UserCreationRefused refused(UUID customerId, List<NewUser> newUsers, List<UserViolations> problems,
+            CreationAudit audited) {
+        if (audited == CreationAudit.EACH_USER) {
+            problems.stream()
+                .filter(problem -> problem.violations().stream()
+                    .anyMatch(v -> v.messageKey().equals("create.username.takenElsewhere")))
+                .forEach(problem -> audit.recordFailure(customerId, "user.created",
+                        newUsers.get(problem.index()).profile().username(), "username taken in another directory"));
+        }
+        return new UserCreationRefused(problems);
     }
 
     /** The lower-cased usernames among these that active users of the customer hold. */

@@ -125,7 +125,7 @@ public class UserRestoration {
                 UsernameClaims.Holder winner = winners.get(restoring.remove(userId));
                 boolean elsewhere = winner == null || !winner.customerId().equals(customerId);
                 if (request.newUsername() != null) {
-                    throw new InvalidNewUsername(List.of(RuleViolation.of(UserField.USERNAME,
+                    throw refusedNewUsername(customerId, List.of(RuleViolation.of(UserField.USERNAME,
                             elsewhere ? "restore.username.takenElsewhere" : "restore.username.taken",
                             request.newUsername())));
                 }
@@ -157,6 +157,13 @@ public class UserRestoration {
         List<UUID> restoredIds = restored.stream().map(DirectoryUser::getId).toList();
         LicenseOutcome licenses = giveLicensesBack(customerId, restoredIds);
         remembered.forget(customerId, restoredIds);
+        // A name claimed in another customer's directory is a refused attempt the Activity tab shows; it stays even
+        // if this restore rolls back.
+        outcomes.values()
+            .stream()
+            .filter(outcome -> outcome.status() == Status.USERNAME_TAKEN_ELSEWHERE)
+            .forEach(outcome -> audit.recordFailure(customerId, "user.restored", outcome.username(),
+                    "username taken in another directory"));
         List<AuditLine> auditLines = new ArrayList<>(restored.size());
         for (DirectoryUser user : restored) {
             UserOutcome outcome = new UserOutcome(user.getId(), user.getDisplayName(), user.getUsername(),
@@ -234,8 +241,16 @@ public class UserRestoration {
             violations.add(RuleViolation.of(UserField.USERNAME, "restore.username.takenElsewhere", newUsername));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidNewUsername(violations);
+            throw refusedNewUsername(customerId, violations);
         }
+    }
+
+    private InvalidNewUsername refusedNewUsername(UUID customerId, List<RuleViolation> violations) {
+        violations.stream()
+            .filter(violation -> violation.messageKey().equals("restore.username.takenElsewhere"))
+            .forEach(violation -> audit.recordFailure(customerId, "user.restored",
+                    String.valueOf(violation.arguments().get(0)), "username taken in another directory"));
+        return new InvalidNewUsername(violations);
     }
 
     private boolean isHeldByActiveUser(UUID customerId, String username) {

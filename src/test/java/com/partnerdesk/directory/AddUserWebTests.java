@@ -214,8 +214,8 @@ class AddUserWebTests {
         // raced the domain's removal.
         jdbc.update("update customer_domain set customer_id = ?, position = 1 where domain = ?", customer.id(),
                 other.domain());
-        MockHttpServletRequestBuilder english = addUser(admin, "Ada", "L", "Ada", "ADA").param("domain", other.domain());
-        MockHttpServletRequestBuilder spanish = addUser(admin, "Ada", "L", "Ada", "ada").param("domain", other.domain());
+        MockHttpServletRequestBuilder english = addUser(admin, "Ada", "L", "Ada", "ADA", other.domain());
+        MockHttpServletRequestBuilder spanish = addUser(admin, "Ada", "L", "Ada", "ada", other.domain());
 
         assertThat(formErrors(english, Locale.ENGLISH)).contains("ADA@" + other.domain()
                 + " is taken in another directory. Choose another username.").doesNotContain(other.name());
@@ -286,9 +286,14 @@ class AddUserWebTests {
 
     private MockHttpServletRequestBuilder addUser(SignedInStaff staff, String first, String last, String display,
             String localPart) {
+        return addUser(staff, first, last, display, localPart, customer.domain());
+    }
+
+    private MockHttpServletRequestBuilder addUser(SignedInStaff staff, String first, String last, String display,
+            String localPart, String domain) {
         return post("/customers/{c}/users/new", customer.id()).with(user(staff)).with(csrf())
             .param("firstName", first).param("lastName", last).param("displayName", display)
-            .param("localPart", localPart).param("domain", customer.domain());
+            .param("localPart", localPart).param("domain", domain);
     }
 
     private int countUsers() {
