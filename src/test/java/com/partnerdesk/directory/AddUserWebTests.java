@@ -222,6 +222,11 @@ class AddUserWebTests {
         assertThat(formErrors(spanish, new Locale("es"))).contains("ada@" + other.domain()
                 + " está en uso en otro directorio.").doesNotContain(other.name());
         assertThat(countUsers()).isZero();
+        assertThat(jdbc.queryForList("""
+                select target from audit_entry
+                where customer_id = ? and action = 'user.created' and outcome = 'FAILURE'
+                """, String.class, customer.id())).as("each refused attempt is on the Activity tab")
+            .containsExactlyInAnyOrder("ADA@" + other.domain(), "ada@" + other.domain());
     }
 
     @Test

@@ -244,6 +244,10 @@ class DeletedUsersWebTests {
             .andExpect(status().isOk())
             .andExpect(content().string(allOf(containsString("está en uso en otro directorio"),
                     not(containsString(other.name())))));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_entry
+                where customer_id = ? and action = 'user.restored' and outcome = 'FAILURE'
+                """, Integer.class, customer.id())).as("both refused attempts are on the Activity tab").isEqualTo(2);
         mvc.perform(post(tab() + "/" + ada + "/restore-as").param("localPart", "ada.lovelace")
             .param("domain", customer.domain()).with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(redirectedUrl(tab() + "/restored"));
