@@ -126,7 +126,8 @@ class ImportBatches {
 
     /**
      * Rejects rows whose username an active user of the customer has, or a deleted one that can still be restored:
-     * creating it would make a second account for the same person (R9).
+     * creating it would make a second account for the same person (R9); and rows whose username is taken in another
+     * customer's directory.
      */
     void rejectExistingUsers(UUID customerId, UUID batchId, Instant now, Duration restoreWindow) {
         // Rows just staged, and users just created by the previous import, have no statistics yet; the planner then
@@ -153,6 +154,17 @@ class ImportBatches {
                       and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
                                       and lower(a.username) = lower(r.username) and a.deleted_at is null)
                     """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
+            // One username is one person across all customers (docs/decisions/0009): a name claimed by a user of
+            // another customer, active or still restorable, is refused without saying whose it is.
+            jdbc.update("""
+                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
+                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.takenElsewhere',
+                        'args', jsonb_build_array(r.username)))
+                    from username_claim c
+                    join customer_user u on u.customer_id = c.customer_id and u.id = c.user_id
+                    where r.customer_id = ? and r.batch_id = ? and c.username = lower(r.username)
+                      and c.customer_id <> r.customer_id and (u.deleted_at is null or u.deleted_at > ?)
+                    """, customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
         });
     }
 
@@ -305,6 +317,40 @@ class ImportBatches {
 
     record ValidRow(int rowNumber, String firstName, String lastName, String displayName, String username,
             String usageLocation, List<UUID> subscriptionIds) {
+    }
+
+    /**
+     * Valid rows that would get a license without a usage location, with the licenses and default usage location
+     * chosen for the file: the directory's rule refuses them (UserAccountRules.checkLicensable), so the preview names
+     * them and Create waits until they have one.
+     */
+    List<StagedRow> rowsLicensedWithoutUsageLocation(UUID customerId, UUID batchId, List<UUID> fileSubscriptionIds,
+            String defaultUsageLocation, int limit) {
+        if (defaultUsageLocation != null && !defaultUsageLocation.isBlank()) {
+            return List.of();
+        }
+        return jdbc.query("""
+                select row_number, first_name, last_name, display_name, display_name_derived, username,
+                       usage_location, licenses, valid, notes
+                from import_row
+                where customer_id = ? and batch_id = ? and valid and usage_location = ''
+                  and (cardinality(?::uuid[]) > 0 or cardinality(subscription_ids) > 0)
+                order by row_number limit ?
+                """, ImportBatches::stagedRow, customerId, batchId, fileSubscriptionIds.toArray(UUID[]::new), limit);
+    }
+
+    /** How many rows {@link #rowsLicensedWithoutUsageLocation} would list without a limit. */
+    long countLicensedWithoutUsageLocation(UUID customerId, UUID batchId, List<UUID> fileSubscriptionIds,
+            String defaultUsageLocation) {
+        if (defaultUsageLocation != null && !defaultUsageLocation.isBlank()) {
+            return 0;
+        }
+        Long count = jdbc.queryForObject("""
+                select count(*) from import_row
+                where customer_id = ? and batch_id = ? and valid and usage_location = ''
+                  and (cardinality(?::uuid[]) > 0 or cardinality(subscription_ids) > 0)
+                """, Long.class, customerId, batchId, fileSubscriptionIds.toArray(UUID[]::new));
+        return count == null ? 0 : count;
     }
 
     /** Seats each of the customer's subscriptions would give to the valid rows, with what it has free. */

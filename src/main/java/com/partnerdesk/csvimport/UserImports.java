@@ -150,6 +150,21 @@ public class UserImports {
         }
     }
 
+    /**
+     * The first valid rows that the licenses chosen would license without a usage location, which the directory
+     * refuses ({@link com.partnerdesk.directory.UserAccountRules#checkLicensable}); none once a usage location is
+     * chosen for the file.
+     */
+    public List<StagedRow> rowsWithoutUsageLocation(ImportBatchView batch, int limit) {
+        return batches.rowsLicensedWithoutUsageLocation(batch.customerId(), batch.id(), batch.fileSubscriptionIds(),
+                batch.defaultUsageLocation(), limit);
+    }
+
+    public long countWithoutUsageLocation(ImportBatchView batch) {
+        return batches.countLicensedWithoutUsageLocation(batch.customerId(), batch.id(), batch.fileSubscriptionIds(),
+                batch.defaultUsageLocation());
+    }
+
     public List<SeatNeed> seatNeeds(ImportBatchView batch) {
         return batches.seatNeeds(batch.customerId(), batch.id(), batch.fileSubscriptionIds());
     }
@@ -179,9 +194,13 @@ public class UserImports {
      * @param handoff from {@link com.partnerdesk.handoff.PasswordHandoffs#reserve}; its key stays in memory only
      * @throws ImportNotReady        when the import is not a preview waiting to be created
      * @throws ImportAlreadyRunning  when another import of the customer is running
+     * @throws UsageLocationMissing  when rows would get licenses without a usage location; nothing starts
      */
     public void create(UUID customerId, UUID staffId, String staffUsername, UUID batchId, OpenedHandoff handoff) {
         ImportBatchView batch = require(customerId, staffId, batchId);
+        if (countWithoutUsageLocation(batch) > 0) {
+            throw new UsageLocationMissing();
+        }
         batches.startCreating(customerId, staffId, batchId, clock.instant());
         if (batch.validCount() > settings.backgroundAboveRows()) {
             background.execute(() -> runCreation(batch, handoff, staffUsername));

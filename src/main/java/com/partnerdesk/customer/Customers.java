@@ -86,6 +86,8 @@ public class Customers {
 
     /**
      * Replaces the customer's verified domains.
+     * A removed domain takes the usernames of the customer's deleted users on it along: those users can then only be
+     * restored under a new username in a verified domain (docs/decisions/0009-username-claims.md).
      * @throws DomainStillInUse when a domain to remove is still the domain of an active user's username
      * @throws DomainAlreadyVerified when a new domain belongs to another customer
      */
@@ -98,8 +100,10 @@ public class Customers {
                 throw new DomainStillInUse(dropped, users);
             }
         }
+        List<String> dropped = customer.domainsDroppedBy(domains);
         customer.changeDomains(domains, clock.instant());
         requireDomainsFree(customer);
+        dropped.forEach(domain -> domainUsage.domainDropped(customerId, domain));
         customers.saveAndFlush(customer);
         audit.record(customerId, "customer.domains-changed", customer.getCompanyName(),
                 "domains=" + String.join(",", customer.getDomains()));

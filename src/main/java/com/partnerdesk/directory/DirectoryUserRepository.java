@@ -24,23 +24,25 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
             """)
     List<DirectoryUser> findByUsername(UUID customerId, String username);
 
-    /** Holders of any of the lower-cased usernames, active users first. */
-    @Query("""
-            select u from DirectoryUser u
-            where u.customerId = :customerId and lower(u.username) in :usernames
-            order by u.deletedAt desc nulls first
-            """)
-    List<DirectoryUser> findByUsernames(UUID customerId, Collection<String> usernames);
-
     /**
-     * Active users across customers whose username folds to {@code signInName}; compared as it is, so that the
-     * sign-in and its throttle fold the same way (see {@link com.partnerdesk.security.SignInName}).
+     * The active user who signs in with this username: the holder of its claim, compared with the typed name as
+     * {@link com.partnerdesk.security.SignInName} folds it, so that the sign-in and its throttle fold the same way. An
+     * active twin from before the claims existed, without the claim, is not found
+     * (docs/decisions/0009-username-claims.md).
      */
-    @Query("select u from DirectoryUser u where lower(u.username) = :signInName and u.deletedAt is null")
+    @Query(value = """
+            select u.* from username_claim c
+            join customer_user u on u.customer_id = c.customer_id and u.id = c.user_id
+            where c.username = :signInName and u.deleted_at is null
+            """, nativeQuery = true)
     List<DirectoryUser> findActiveBySignInName(String signInName);
 
-    /** The customers of {@link #findActiveBySignInName}, without loading the users. */
-    @Query("select u.customerId from DirectoryUser u where lower(u.username) = :signInName and u.deletedAt is null")
+    /** The customer of {@link #findActiveBySignInName}, without loading the user. */
+    @Query(value = """
+            select c.customer_id from username_claim c
+            join customer_user u on u.customer_id = c.customer_id and u.id = c.user_id
+            where c.username = :signInName and u.deleted_at is null
+            """, nativeQuery = true)
     List<UUID> findActiveCustomerIdsBySignInName(String signInName);
 
     @Query("""

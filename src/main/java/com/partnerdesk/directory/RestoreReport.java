@@ -27,6 +27,16 @@ public record RestoreReport(List<UserOutcome> users) implements Serializable {
         RESTORED,
         /** An active user holds the username now; the user can be restored under a new one. */
         USERNAME_TAKEN,
+        /**
+         * A user of another customer holds the username now (which customer is never said); the user can be restored
+         * under a new one.
+         */
+        USERNAME_TAKEN_ELSEWHERE,
+        /**
+         * The customer no longer verifies the username's domain (see docs/decisions/0009); the user can be restored
+         * under a new username in a verified domain.
+         */
+        DOMAIN_NOT_VERIFIED,
         /** The restore window ended (the purge may not have run yet). */
         WINDOW_ENDED,
         /** The user is not deleted (restored already, perhaps from another tab). */
@@ -55,6 +65,17 @@ public record RestoreReport(List<UserOutcome> users) implements Serializable {
 
         public boolean isRestored() {
             return status == Status.RESTORED;
+        }
+
+        /** Whether the user can still be restored, only under another username. */
+        public boolean needsNewUsername() {
+            return status == Status.USERNAME_TAKEN || status == Status.USERNAME_TAKEN_ELSEWHERE
+                    || status == Status.DOMAIN_NOT_VERIFIED;
+        }
+
+        /** The part of the username before the "@", to start the new one from. */
+        public String localPart() {
+            return username.substring(0, username.indexOf('@'));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,9 @@ public class UserAccountRules {
 
     private static final Pattern LOCAL_PART = Pattern.compile("[A-Za-z0-9'._!#^~-]+");
 
+    /** The message of the one rule "a usage location before any license", wherever a user is licensed. */
+    public static final String USAGE_LOCATION_REQUIRED_FOR_LICENSES = "user.usageLocation.requiredForLicenses";
+
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     public List<RuleViolation> check(UserProfile profile, Collection<String> verifiedDomains) {
@@ -43,6 +47,22 @@ public class UserAccountRules {
             violations.add(RuleViolation.of(UserField.USAGE_LOCATION, "user.usageLocation.invalid"));
         }
         return violations;
+    }
+
+    /**
+     * Microsoft assigns no license to a user without a usage location (the country decides which services the
+     * license may offer there), so no path licenses such a user: Add user and the CSV import refuse the user with this
+     * violation, and Manage licenses leaves the user out with the same message.
+     * @param licenses the licenses the user is to get on creation
+     */
+    public Optional<RuleViolation> checkLicensable(UserProfile profile, Collection<?> licenses) {
+        return licenses.isEmpty() || canHoldLicenses(profile.usageLocation()) ? Optional.empty()
+                : Optional.of(RuleViolation.of(UserField.USAGE_LOCATION, USAGE_LOCATION_REQUIRED_FOR_LICENSES));
+    }
+
+    /** Whether a user with this usage location may hold licenses: only with one (see {@link #checkLicensable}). */
+    public static boolean canHoldLicenses(String usageLocation) {
+        return !isBlank(usageLocation);
     }
 
     /** An ISO 3166 country code, in any case ("es" is Spain as much as "ES" is). */

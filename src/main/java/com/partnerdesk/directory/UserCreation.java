@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Creates user accounts, one or thousands at a time, the same way for the Add user form and the CSV import: every user
- * is checked with {@link UserAccountRules} and for a free username, all are inserted with JDBC batches, their licenses
- * are taken through the seat guard, and each gets a temporary password that is returned once and stored only as a hash.
- * Either all users are created or none.
+ * is checked with {@link UserAccountRules} and for a free username (across customers, through {@link UsernameClaims}),
+ * all are inserted with JDBC batches, their licenses are taken through the seat guard, and each gets a temporary
+ * password that is returned once and stored only as a hash. Either all users are created or none.
  */
 @Service
 public class UserCreation {
@@ -55,9 +54,11 @@ public class UserCreation {
 
     private final DirectorySettings settings;
 
+    private final UsernameClaims claims;
+
     UserCreation(Customers customers, UserAccountRules rules, DirectoryUserRepository users, Licensing licensing,
             TemporaryPasswords temporaryPasswords, AuditTrail audit, JdbcTemplate jdbc, Clock clock,
-            DirectorySettings settings) {
+            DirectorySettings settings, UsernameClaims claims) {
         this.customers = customers;
         this.rules = rules;
         this.users = users;
@@ -67,34 +68,49 @@ public class UserCreation {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.claims = claims;
     }
 
     /**
      * What is wrong with each of the users, without creating any: the shared rules, usernames repeated within the
-     * list, and usernames already taken in the customer, by an active user or by a deleted one that can still be
-     * restored. Users without problems are not listed.
+     * list, usernames already taken in the customer, by an active user or by a deleted one that can still be
+     * restored, and usernames taken in another customer's directory (whose holder is never named). Users without
+     * problems are not listed.
      */
     @Transactional(readOnly = true)
     public List<UserViolations> check(UUID customerId, List<NewUser> newUsers) {
         Customer customer = customers.require(customerId);
-        Map<String, DirectoryUser> taken = takenUsernames(customerId, newUsers);
+        Set<String> activeHere = activeUsernames(customerId, newUsers);
+        Map<String, UsernameClaims.Holder> holders = claims.holders(newUsers.stream()
+            .map(u -> u.profile().username())
+            .filter(u -> u != null && !u.isBlank())
+            .map(String::strip)
+            .toList());
         Instant now = clock.instant();
         Set<String> seen = new HashSet<>();
         List<UserViolations> problems = new ArrayList<>();
         for (int index = 0; index < newUsers.size(); index++) {
-            UserProfile profile = newUsers.get(index).profile();
+            NewUser newUser = newUsers.get(index);
+            UserProfile profile = newUser.profile();
             List<RuleViolation> violations = new ArrayList<>(rules.check(profile, customer.getDomains()));
-            String username = profile.username() == null ? null : profile.username().toLowerCase(Locale.ROOT);
+            rules.checkLicensable(profile, newUser.subscriptionIds()).ifPresent(violations::add);
+            String username = profile.username() == null ? null : profile.username().strip();
             if (username != null && !username.isBlank()) {
-                DirectoryUser holder = taken.get(username);
-                if (holder != null && !holder.isDeleted()) {
+                UsernameClaims.Holder holder = holders.get(username);
+                if (activeHere.contains(username.toLowerCase(Locale.ROOT))) {
                     violations.add(RuleViolation.of(UserField.USERNAME, "create.username.taken", profile.username()));
                 }
-                else if (holder != null && holder.isRestorableAt(now, settings.restoreWindow())) {
-                    violations.add(RuleViolation.of(UserField.USERNAME, "create.username.takenByDeletedUser",
-                            profile.username(), Date.from(holder.restoreWindowEndsAt(settings.restoreWindow()))));
+                else if (holder != null && holder.standsAt(now, settings.restoreWindow())) {
+                    violations.add(!holder.customerId().equals(customerId)
+                            ? RuleViolation.of(UserField.USERNAME, "create.username.takenElsewhere", username)
+                            : holder.isDeleted()
+                                    ? RuleViolation.of(UserField.USERNAME, "create.username.takenByDeletedUser",
+                                            profile.username(),
+                                            Date.from(holder.deletedAt().plus(settings.restoreWindow())))
+                                    : RuleViolation.of(UserField.USERNAME, "create.username.taken",
+                                            profile.username()));
                 }
-                else if (!seen.add(username)) {
+                else if (!seen.add(username.toLowerCase(Locale.ROOT))) {
                     violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",
                             profile.username()));
                 }
@@ -134,7 +150,7 @@ public class UserCreation {
             .collect(Collectors.toMap(Subscription::getId, s -> s));
         List<UserViolations> problems = check(customerId, newUsers);
         if (!problems.isEmpty()) {
-            throw new UserCreationRefused(problems);
+            throw refused(customerId, newUsers, problems, audited);
         }
         Instant now = clock.instant();
         Instant expiresAt = temporaryPasswords.expiresAt(now);
@@ -166,6 +182,7 @@ public class UserCreation {
             created.add(new CreatedUser(id, displayNames[i], usernames[i], password));
             newUser.subscriptionIds().forEach(s -> holders.computeIfAbsent(s, k -> new ArrayList<>()).add(id));
         }
+        claimUsernames(customerId, newUsers, ids, usernames, now, audited);
         // One statement for the whole list, however long: arrays travel as single parameters, so 5,000 users cost
         // one round trip instead of 5,000 (docs/benchmarks.md).
         jdbc.update("""
@@ -195,21 +212,59 @@ public class UserCreation {
         return createAll(customerId, List.of(newUser)).get(0);
     }
 
-    private Map<String, DirectoryUser> takenUsernames(UUID customerId, List<NewUser> newUsers) {
+    /**
+     * Claims the usernames before the users exist: a name another creator, restore or import took since the check is
+     * found here (the claim waits for that transaction to end) and refused with the same messages as the check, never
+     * as a duplicate key. Claims of deleted users whose window has ended are let go first.
+     */
+    private void claimUsernames(UUID customerId, List<NewUser> newUsers, UUID[] ids, String[] usernames,
+            Instant now, CreationAudit audited) {
+        claims.releaseExpired(List.of(usernames), now, settings.restoreWindow());
+        Map<UUID, String> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            wanted.put(ids[i], usernames[i]);
+        }
+        List<UUID> lost = claims.take(customerId, wanted);
+        if (lost.isEmpty()) {
+            return;
+        }
+        List<UserViolations> problems = check(customerId, newUsers);
+        if (problems.isEmpty()) {
+            // The holder changed again since the claim was refused (deleted, renamed): the name is still not ours.
+            List<UUID> order = List.of(ids);
+            problems = lost.stream()
+                .map(id -> new UserViolations(order.indexOf(id), List.of(RuleViolation.of(UserField.USERNAME,
+                        "create.username.takenElsewhere", usernames[order.indexOf(id)]))))
+                .toList();
+        }
+        throw refused(customerId, newUsers, problems, audited);
+    }
+
+    /**
+     * The refusal to throw. A username claimed in another customer's directory is a refused attempt the customer's
+     * Activity tab shows (the other customer is not named), kept although the creation rolls back; a caller that audits
+     * for itself records its own failure.
+     */
+    private UserCreationRefused refused(UUID customerId, List<NewUser> newUsers, List<UserViolations> problems,
+            CreationAudit audited) {
+        if (audited == CreationAudit.EACH_USER) {
+            problems.stream()
+                .filter(problem -> problem.violations().stream()
+                    .anyMatch(v -> v.messageKey().equals("create.username.takenElsewhere")))
+                .forEach(problem -> audit.recordFailure(customerId, "user.created",
+                        newUsers.get(problem.index()).profile().username(), "username taken in another directory"));
+        }
+        return new UserCreationRefused(problems);
+    }
+
+    /** The lower-cased usernames among these that active users of the customer hold. */
+    private Set<String> activeUsernames(UUID customerId, List<NewUser> newUsers) {
         Set<String> usernames = newUsers.stream()
             .map(u -> u.profile().username())
             .filter(u -> u != null && !u.isBlank())
             .map(u -> u.strip().toLowerCase(Locale.ROOT))
             .collect(Collectors.toSet());
-        Map<String, DirectoryUser> taken = new HashMap<>();
-        if (usernames.isEmpty()) {
-            return taken;
-        }
-        // Active holders come first, so an active user wins over a deleted one with the same name.
-        for (DirectoryUser user : users.findByUsernames(customerId, usernames)) {
-            taken.putIfAbsent(user.getUsername().toLowerCase(Locale.ROOT), user);
-        }
-        return taken;
+        return usernames.isEmpty() ? Set.of() : new HashSet<>(users.findActiveUsernames(customerId, usernames));
     }
 
     private static String details(NewUser newUser, Map<UUID, Subscription> subscriptions) {

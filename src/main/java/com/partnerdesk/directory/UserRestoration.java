@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Restores deleted users within their restore window and gives back every license it can: a license whose
+ * Restores deleted users within their restore window, under a username that is still theirs to have (its domain
+ * verified by the customer, its claim held by no one else), and gives back every license it can: a license whose
  * subscription still has a free seat is re-assigned through the seat guard, the others are reported with the reason.
  * <p>
  * A Restore request is one transaction. The seat counters of the subscriptions involved are locked first, so the
@@ -53,9 +54,11 @@ public class UserRestoration {
 
     private final Clock clock;
 
+    private final UsernameClaims claims;
+
     UserRestoration(DirectoryUserRepository users, RememberedLicenses remembered, Licensing licensing,
             Customers customers, UserAccountRules rules, AuditTrail audit, TemporaryPasswords temporaryPasswords,
-            DirectorySettings settings, Clock clock) {
+            DirectorySettings settings, Clock clock, UsernameClaims claims) {
         this.users = users;
         this.remembered = remembered;
         this.licensing = licensing;
@@ -65,6 +68,7 @@ public class UserRestoration {
         this.temporaryPasswords = temporaryPasswords;
         this.settings = settings;
         this.clock = clock;
+        this.claims = claims;
     }
 
     /**
@@ -84,30 +88,62 @@ public class UserRestoration {
             throw new UserNotFound(wanted.keySet().stream().filter(id -> !found.containsKey(id)).findFirst().orElse(null));
         }
 
-        // Usernames held by active users, in one query: a restore of 1,000 users must not ask 1,000 times.
+        // Usernames held by active users and the claims on the wanted names, in two queries: a restore of 1,000 users
+        // must not ask 1,000 times.
         Set<String> claimed = new HashSet<>(users.findActiveUsernames(customerId, found.values()
             .stream()
             .filter(DirectoryUser::isDeleted)
             .map(user -> user.getUsername().toLowerCase(Locale.ROOT))
             .toList()));
+        Map<String, UsernameClaims.Holder> holders = claims.holders(wanted.values()
+            .stream()
+            .map(request -> request.newUsername() != null ? request.newUsername()
+                    : found.get(request.userId()).getUsername())
+            .toList());
+        List<String> verifiedDomains = customers.require(customerId).getDomains();
         Map<UUID, UserOutcome> outcomes = new LinkedHashMap<>();
-        List<DirectoryUser> restored = new ArrayList<>();
-        Map<UUID, String> previousUsernames = new HashMap<>();
+        Map<UUID, String> restoring = new LinkedHashMap<>();
         for (RestoreRequest request : wanted.values()) {
             DirectoryUser user = found.get(request.userId());
-            Status refusal = refusal(customerId, user, request, claimed, now);
+            Status refusal = refusal(customerId, user, request, claimed, holders, verifiedDomains, now);
             if (refusal != null) {
-                outcomes.put(user.getId(), new UserOutcome(user.getId(), user.getDisplayName(), user.getUsername(), null,
-                        refusal, List.of(), List.of()));
+                outcomes.put(user.getId(), refused(user, refusal));
                 continue;
             }
-            if (request.newUsername() != null) {
-                previousUsernames.put(user.getId(), user.getUsername());
-            }
-            user.restore(request.newUsername(), now, settings.restoreWindow());
-            claimed.add(user.getUsername().toLowerCase(Locale.ROOT));
-            restored.add(user);
+            String username = request.newUsername() != null ? request.newUsername() : user.getUsername();
+            restoring.put(user.getId(), username);
+            claimed.add(username.toLowerCase(Locale.ROOT));
         }
+        // The claims are taken before any row changes, so a name that another customer's creation or restore took
+        // since the checks above is refused with its reason rather than by the database's guard.
+        claims.releaseExpired(restoring.values(), now, settings.restoreWindow());
+        List<UUID> lost = claims.take(customerId, restoring);
+        if (!lost.isEmpty()) {
+            Map<String, UsernameClaims.Holder> winners = claims.holders(lost.stream().map(restoring::get).toList());
+            for (UUID userId : lost) {
+                RestoreRequest request = wanted.get(userId);
+                UsernameClaims.Holder winner = winners.get(restoring.remove(userId));
+                boolean elsewhere = winner == null || !winner.customerId().equals(customerId);
+                if (request.newUsername() != null) {
+                    throw refusedNewUsername(customerId, List.of(RuleViolation.of(UserField.USERNAME,
+                            elsewhere ? "restore.username.takenElsewhere" : "restore.username.taken",
+                            request.newUsername())));
+                }
+                outcomes.put(userId, refused(found.get(userId),
+                        elsewhere ? Status.USERNAME_TAKEN_ELSEWHERE : Status.USERNAME_TAKEN));
+            }
+        }
+        List<DirectoryUser> restored = new ArrayList<>();
+        Map<UUID, String> previousUsernames = new HashMap<>();
+        restoring.forEach((userId, username) -> {
+            DirectoryUser user = found.get(userId);
+            String newUsername = wanted.get(userId).newUsername();
+            if (newUsername != null) {
+                previousUsernames.put(userId, user.getUsername());
+            }
+            user.restore(newUsername, now, settings.restoreWindow());
+            restored.add(user);
+        });
         Instant passwordExpiresAt = temporaryPasswords.expiresAt(now);
         List<CreatedUser> credentials = new ArrayList<>(restored.size());
         for (DirectoryUser user : restored) {
@@ -121,6 +157,13 @@ public class UserRestoration {
         List<UUID> restoredIds = restored.stream().map(DirectoryUser::getId).toList();
         LicenseOutcome licenses = giveLicensesBack(customerId, restoredIds);
         remembered.forget(customerId, restoredIds);
+        // A name claimed in another customer's directory is a refused attempt the Activity tab shows; it stays even
+        // if this restore rolls back.
+        outcomes.values()
+            .stream()
+            .filter(outcome -> outcome.status() == Status.USERNAME_TAKEN_ELSEWHERE)
+            .forEach(outcome -> audit.recordFailure(customerId, "user.restored", outcome.username(),
+                    "username taken in another directory"));
         List<AuditLine> auditLines = new ArrayList<>(restored.size());
         for (DirectoryUser user : restored) {
             UserOutcome outcome = new UserOutcome(user.getId(), user.getDisplayName(), user.getUsername(),
@@ -143,12 +186,18 @@ public class UserRestoration {
     public record Restoration(RestoreReport report, List<CreatedUser> temporaryPasswords) {
     }
 
+    private static UserOutcome refused(DirectoryUser user, Status refusal) {
+        return new UserOutcome(user.getId(), user.getDisplayName(), user.getUsername(), null, refusal, List.of(),
+                List.of());
+    }
+
     /**
      * Why the user cannot be restored as asked, or null when it can. {@code claimed} holds the lower-case usernames
-     * of active users and of the users restored so far in this request.
+     * of active users and of the users restored so far in this request; {@code holders} the claims on the wanted
+     * names, by the name as asked.
      */
     private Status refusal(UUID customerId, DirectoryUser user, RestoreRequest request, Set<String> claimed,
-            Instant now) {
+            Map<String, UsernameClaims.Holder> holders, List<String> verifiedDomains, Instant now) {
         if (!user.isDeleted()) {
             return Status.NOT_DELETED;
         }
@@ -156,26 +205,52 @@ public class UserRestoration {
             return Status.WINDOW_ENDED;
         }
         if (request.newUsername() != null) {
-            requireAcceptable(customerId, user, request.newUsername(), claimed);
+            requireAcceptable(customerId, user, request.newUsername(), claimed, holders, verifiedDomains, now);
             return null;
         }
-        return claimed.contains(user.getUsername().toLowerCase(Locale.ROOT)) ? Status.USERNAME_TAKEN : null;
+        if (!verifiedDomains.contains(user.getDomain())) {
+            return Status.DOMAIN_NOT_VERIFIED;
+        }
+        if (claimed.contains(user.getUsername().toLowerCase(Locale.ROOT))) {
+            return Status.USERNAME_TAKEN;
+        }
+        UsernameClaims.Holder holder = holders.get(user.getUsername());
+        if (holder != null && !holder.userId().equals(user.getId()) && holder.standsAt(now, settings.restoreWindow())) {
+            return holder.customerId().equals(customerId) ? Status.USERNAME_TAKEN : Status.USERNAME_TAKEN_ELSEWHERE;
+        }
+        return null;
     }
 
-    private void requireAcceptable(UUID customerId, DirectoryUser user, String newUsername, Set<String> claimed) {
+    private void requireAcceptable(UUID customerId, DirectoryUser user, String newUsername, Set<String> claimed,
+            Map<String, UsernameClaims.Holder> holders, List<String> verifiedDomains, Instant now) {
         UserProfile profile = new UserProfile(user.getFirstName(), user.getLastName(), user.getDisplayName(),
                 newUsername, user.getUsageLocation(), user.getAdminRoles());
-        List<RuleViolation> violations = new ArrayList<>(rules.check(profile, customers.require(customerId).getDomains())
+        List<RuleViolation> violations = new ArrayList<>(rules.check(profile, verifiedDomains)
             .stream()
             .filter(violation -> violation.field() == UserField.USERNAME)
             .toList());
+        UsernameClaims.Holder holder = holders.get(newUsername);
+        boolean heldByOther = holder != null && !holder.userId().equals(user.getId())
+                && holder.standsAt(now, settings.restoreWindow());
         if (violations.isEmpty() && (claimed.contains(newUsername.toLowerCase(Locale.ROOT))
-                || isHeldByActiveUser(customerId, newUsername))) {
+                || isHeldByActiveUser(customerId, newUsername)
+                || heldByOther && holder.customerId().equals(customerId))) {
             violations.add(RuleViolation.of(UserField.USERNAME, "restore.username.taken", newUsername));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidNewUsername(violations);
+        else if (violations.isEmpty() && heldByOther) {
+            violations.add(RuleViolation.of(UserField.USERNAME, "restore.username.takenElsewhere", newUsername));
         }
+        if (!violations.isEmpty()) {
+            throw refusedNewUsername(customerId, violations);
+        }
+    }
+
+    private InvalidNewUsername refusedNewUsername(UUID customerId, List<RuleViolation> violations) {
+        violations.stream()
+            .filter(violation -> violation.messageKey().equals("restore.username.takenElsewhere"))
+            .forEach(violation -> audit.recordFailure(customerId, "user.restored",
+                    String.valueOf(violation.arguments().get(0)), "username taken in another directory"));
+        return new InvalidNewUsername(violations);
     }
 
     private boolean isHeldByActiveUser(UUID customerId, String username) {

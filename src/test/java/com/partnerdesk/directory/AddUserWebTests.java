@@ -207,6 +207,42 @@ class AddUserWebTests {
     }
 
     @Test
+    void aUsernameTakenInAnotherDirectoryIsRefusedWithoutNamingTheCustomer() throws Exception {
+        TestCustomer other = data.customer("Elsewhere Fabrikam");
+        data.user(other, "Ada Elsewhere", "ada");
+        // The other customer's domain came to this one while its user stayed active there, as after a creation that
+        // raced the domain's removal.
+        jdbc.update("update customer_domain set customer_id = ?, position = 1 where domain = ?", customer.id(),
+                other.domain());
+        MockHttpServletRequestBuilder english = addUser(admin, "Ada", "L", "Ada", "ADA", other.domain());
+        MockHttpServletRequestBuilder spanish = addUser(admin, "Ada", "L", "Ada", "ada", other.domain());
+
+        assertThat(formErrors(english, Locale.ENGLISH)).contains("ADA@" + other.domain()
+                + " is taken in another directory. Choose another username.").doesNotContain(other.name());
+        assertThat(formErrors(spanish, new Locale("es"))).contains("ada@" + other.domain()
+                + " está en uso en otro directorio.").doesNotContain(other.name());
+        assertThat(countUsers()).isZero();
+        assertThat(jdbc.queryForList("""
+                select target from audit_entry
+                where customer_id = ? and action = 'user.created' and outcome = 'FAILURE'
+                """, String.class, customer.id())).as("each refused attempt is on the Activity tab")
+            .containsExactlyInAnyOrder("ADA@" + other.domain(), "ada@" + other.domain());
+    }
+
+    @Test
+    void aLicenseNeedsAUsageLocationWithTheSameMessageAsManageLicenses() throws Exception {
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 5);
+        assertThat(formErrors(addUser(admin, "Ada", "L", "Ada", "ada").param("subscriptionIds", e3.toString()),
+                Locale.ENGLISH)).contains("Microsoft requires a usage location before any license");
+        assertThat(formErrors(addUser(admin, "Ada", "L", "Ada", "ada").param("subscriptionIds", e3.toString()),
+                new Locale("es"))).contains("Microsoft exige una ubicación de uso antes de cualquier licencia");
+        assertThat(countUsers()).isZero();
+
+        mvc.perform(addUser(admin, "Ada", "L", "Ada", "ada")).andExpect(status().is3xxRedirection());
+        assertThat(countUsers()).as("without licenses no usage location is needed").isEqualTo(1);
+    }
+
+    @Test
     void aProductWithoutFreeSeatsIsShownDisabledAndRefusedWhenPostedAnyway() throws Exception {
         UUID full = data.subscription(customer.id(), "VISIOCLIENT", 1);
         data.assign(customer.id(), full, List.of(data.user(customer, "Seat Holder", "holder")));
@@ -214,8 +250,8 @@ class AddUserWebTests {
             .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(form).contains("No seats left (all 1 assigned)").containsPattern("value=\"" + full + "\"[^>]*disabled");
 
-        assertThat(formErrors(addUser(admin, "Ada", "L", "Ada", "ada").param("subscriptionIds", full.toString()),
-                Locale.ENGLISH)).contains("Not enough seats left in Visio Plan 2. Nothing was saved.");
+        assertThat(formErrors(addUser(admin, "Ada", "L", "Ada", "ada").param("subscriptionIds", full.toString())
+            .param("usageLocation", "ES"), Locale.ENGLISH)).contains("Not enough seats left in Visio Plan 2. Nothing was saved.");
         assertThat(countUsers()).isEqualTo(1);
     }
 
@@ -255,9 +291,14 @@ class AddUserWebTests {
 
     private MockHttpServletRequestBuilder addUser(SignedInStaff staff, String first, String last, String display,
             String localPart) {
+        return addUser(staff, first, last, display, localPart, customer.domain());
+    }
+
+    private MockHttpServletRequestBuilder addUser(SignedInStaff staff, String first, String last, String display,
+            String localPart, String domain) {
         return post("/customers/{c}/users/new", customer.id()).with(user(staff)).with(csrf())
             .param("firstName", first).param("lastName", last).param("displayName", display)
-            .param("localPart", localPart).param("domain", customer.domain());
+            .param("localPart", localPart).param("domain", domain);
     }
 
     private int countUsers() {

@@ -156,6 +156,7 @@ class UserDeletionAndRestoreTests {
     void aTakenUsernameIsReportedAndTheUserCanBeRestoredUnderANewOne() {
         UUID ada = licensedUser("Ada Lovelace", "ada", e3);
         deletion.delete(customer.id(), List.of(ada), false, "admin-1");
+        dropAndVerifyTheDomainAgain();
         data.user(customer, "Ada Newcomer", "ada");
 
         UserOutcome taken = restoration.restore(customer.id(), List.of(RestoreRequest.asBefore(ada))).report().users().get(0);
@@ -197,6 +198,7 @@ class UserDeletionAndRestoreTests {
         deletion.delete(customer.id(), List.of(ada, grace, linus, alan, old), false, "admin-1");
         jdbc.update("update customer_user set deleted_at = ? where id = ?",
                 Timestamp.from(Instant.now().minus(Duration.ofDays(30)).minusSeconds(5)), old);
+        dropAndVerifyTheDomainAgain();
         data.user(customer, "Linus Again", "linus");
         data.assign(customer.id(), powerBi, List.of(data.user(customer, "Seat Taker", "taker")));
 
@@ -271,5 +273,14 @@ class UserDeletionAndRestoreTests {
         return jdbc.queryForList("""
                 select details from audit_entry where customer_id = ? and action = ? and target = ? order by id
                 """, String.class, customer.id(), action, target);
+    }
+
+    /**
+     * A deleted user keeps its username until its domain is dropped (docs/decisions/0009); verified again, the domain
+     * lets a newcomer take the name.
+     */
+    private void dropAndVerifyTheDomainAgain() {
+        customers.changeDomains(customer.id(), List.of("spare-" + customer.domain()));
+        customers.changeDomains(customer.id(), List.of(customer.domain(), "spare-" + customer.domain()));
     }
 }

@@ -19,6 +19,7 @@ import com.partnerdesk.csvimport.ImportStatus;
 import com.partnerdesk.csvimport.ImportTemplate;
 import com.partnerdesk.csvimport.SeatNeed;
 import com.partnerdesk.csvimport.StagedRow;
+import com.partnerdesk.csvimport.UsageLocationMissing;
 import com.partnerdesk.csvimport.UserImports;
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
@@ -136,7 +137,10 @@ class UserImportController {
             model.addAttribute("warnings", imports.warningRows(batch, WARNING_ROWS_SHOWN));
             model.addAttribute("seats", seats);
             model.addAttribute("overbooked", overbooked);
-            model.addAttribute("canCreate", batch.validCount() > 0 && overbooked.isEmpty());
+            long withoutLocation = imports.countWithoutUsageLocation(batch);
+            model.addAttribute("withoutUsageLocation", imports.rowsWithoutUsageLocation(batch, WARNING_ROWS_SHOWN));
+            model.addAttribute("withoutUsageLocationCount", withoutLocation);
+            model.addAttribute("canCreate", batch.validCount() > 0 && overbooked.isEmpty() && withoutLocation == 0);
             model.addAttribute("countries", countries(locale));
         }
         if (batch.status() == ImportStatus.CREATED && batch.handoffId() != null
@@ -204,6 +208,9 @@ class UserImportController {
         }
         catch (ImportAlreadyRunning running) {
             Notices.warning(redirect, "import.upload.alreadyRunning");
+        }
+        catch (UsageLocationMissing missing) {
+            Notices.warning(redirect, "user.usageLocation.requiredForLicenses");
         }
         catch (IllegalArgumentException notACountry) {
             Notices.warning(redirect, "user.usageLocation.invalid");

@@ -3,6 +3,7 @@ package com.partnerdesk.directory.web;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -100,7 +101,7 @@ class DeletedUsersController {
     String restoreAsForm(@PathVariable UUID customerId, @PathVariable UUID userId, Model model) {
         CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = deleted(customerId, userId);
-        model.addAttribute("form", new RestoreAsForm(user.getUsername()));
+        model.addAttribute("form", RestoreAsForm.startingFrom(user.getUsername(), customer.domains()));
         return restoreAsPage(customer, user, model);
     }
 
@@ -111,14 +112,14 @@ class DeletedUsersController {
             HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
         CustomerProfile customer = customers.requireProfile(customerId);
         DirectoryUser user = deleted(customerId, userId);
-        String username = form.username() == null ? "" : form.username().strip();
         try {
-            return toResult(customerId, List.of(new RestoreRequest(userId, username)), staff, request, response,
-                    redirect);
+            return toResult(customerId, List.of(new RestoreRequest(userId, form.username())), staff, request,
+                    response, redirect);
         }
         catch (InvalidNewUsername invalid) {
             for (RuleViolation violation : invalid.getViolations()) {
-                result.rejectValue("username", violation.messageKey(), violation.argumentArray(), violation.messageKey());
+                result.rejectValue("localPart", violation.messageKey(), violation.argumentArray(),
+                        violation.messageKey());
             }
             return restoreAsPage(customer, user, model);
         }
@@ -165,6 +166,22 @@ class DeletedUsersController {
         }
     }
 
-    record RestoreAsForm(String username) {
+    /**
+     * Restore as: the new username typed as a local part and a domain picked from the customer's verified ones, as in
+     * Add user; the account rules judge the whole username.
+     */
+    record RestoreAsForm(String localPart, String domain) {
+
+        /** The old local part, in the old domain while the customer still verifies it, else in its first domain. */
+        static RestoreAsForm startingFrom(String username, List<String> verifiedDomains) {
+            int at = username.indexOf('@');
+            String domain = username.substring(at + 1).toLowerCase(Locale.ROOT);
+            return new RestoreAsForm(username.substring(0, at), verifiedDomains.contains(domain) ? domain
+                    : verifiedDomains.isEmpty() ? null : verifiedDomains.get(0));
+        }
+
+        String username() {
+            return (localPart == null ? "" : localPart.strip()) + "@" + (domain == null ? "" : domain.strip());
+        }
     }
 }

@@ -255,18 +255,74 @@ class UserImportWebTests {
         UUID e3 = data().subscription(customer.id(), "SPE_E3", 5);
         String preview = upload(customer, admin, "pc-template-style.csv");
 
-        mvc.perform(post(preview).param("license", e3.toString()).with(csrf()).with(user(admin)))
-                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(preview).param("license", e3.toString()).param("usageLocation", "ES").with(csrf())
+                .with(user(admin))).andExpect(status().is3xxRedirection());
         String html = page(preview, admin);
         assertThat(html).contains("Not enough seats for Microsoft 365 E3: 12 needed, 5 available.")
                 .containsPattern("data-create-users[^>]*disabled");
 
-        mvc.perform(post(preview).param("license", e3.toString()).param("create", "true").with(csrf())
-                .with(user(admin))).andExpect(status().is3xxRedirection());
+        mvc.perform(post(preview).param("license", e3.toString()).param("usageLocation", "ES").param("create", "true")
+                .with(csrf()).with(user(admin))).andExpect(status().is3xxRedirection());
         assertThat(users(customer)).isZero();
         assertThat(page(preview, admin)).contains("Nothing was created: Microsoft 365 E3 has only 5 seats free");
         assertThat(jdbc.queryForObject("select seats_assigned from subscription where id = ?", Integer.class, e3))
                 .isZero();
+    }
+
+    @Test
+    void aUsernameTakenInAnotherDirectoryIsRejectedOnItsRowWithoutSayingWhose() throws Exception {
+        TestCustomer customer = data().customer("Claims Contoso");
+        TestCustomer other = data().customer("Claims Elsewhere");
+        data().user(other, "Ana Elsewhere", "ana");
+        // The other customer's domain came to this one while its user stayed active there, as after a creation that
+        // raced the domain's removal.
+        jdbc.update("update customer_domain set customer_id = ?, position = 1 where domain = ?", customer.id(),
+                other.domain());
+        String file = "First name,Last name,Display name,Email,Status update\r\n"
+                + "Ana,Ruiz,Ana Ruiz,ANA@" + other.domain() + ",\r\n"
+                + "Luis,Gil,Luis Gil,luis@" + other.domain() + ",\r\n";
+        String preview = upload(customer, admin, "elsewhere.csv", file.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(page(preview, admin)).contains("data-count-valid>1<", "data-count-rejected>1<")
+                .contains("ANA@" + other.domain() + " is taken in another directory.")
+                .doesNotContain(other.name());
+        mvc.perform(post(preview).param("create", "true").with(csrf()).with(user(admin)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select username from customer_user where customer_id = ?", String.class,
+                customer.id())).containsExactly("luis@" + other.domain());
+    }
+
+    @Test
+    void rowsThatWouldGetLicensesWithoutAUsageLocationAreNamedAndCreateWaitsForOne() throws Exception {
+        TestCustomer customer = data().customer("Location Contoso");
+        UUID e3 = data().subscription(customer.id(), "SPE_E3", 10);
+        String file = "First name,Last name,Display name,Email,Status update,Usage location,Licenses\r\n"
+                + "Ana,Ruiz,Ana Ruiz,ana@" + customer.domain() + ",,,Microsoft 365 E3\r\n"
+                + "Luis,Gil,Luis Gil,luis@" + customer.domain() + ",,PT,Microsoft 365 E3\r\n"
+                + "Eva,Sanz,Eva Sanz,eva@" + customer.domain() + ",,,\r\n";
+        String preview = upload(customer, admin, "locations.csv", file.getBytes(StandardCharsets.UTF_8));
+
+        String html = page(preview, admin);
+        assertThat(html).contains("data-count-valid>3<", "Microsoft requires a usage location before any license",
+                "1 row would get licenses without a usage location").containsPattern("Row \\d+: ana@")
+                .doesNotContainPattern("Row \\d+: eva@").containsPattern("data-create-users[^>]*disabled");
+
+        mvc.perform(post(preview).param("create", "true").with(csrf()).with(user(admin)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(users(customer)).isZero();
+
+        mvc.perform(post(preview).param("license", e3.toString()).with(csrf()).with(user(admin)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(page(preview, admin)).contains("2 rows would get licenses without a usage location")
+                .containsPattern("Row \\d+: eva@");
+
+        mvc.perform(post(preview).param("usageLocation", "ES").param("create", "true").with(csrf()).with(user(admin)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select username || ' ' || usage_location from customer_user where customer_id = ?"
+                + " order by username", String.class, customer.id())).containsExactly("ana@" + customer.domain()
+                        + " ES", "eva@" + customer.domain() + " ES", "luis@" + customer.domain() + " PT");
+        assertThat(jdbc.queryForObject("select seats_assigned from subscription where id = ?", Integer.class, e3))
+                .isEqualTo(2);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
 
+import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
@@ -47,6 +48,9 @@ class DeletedUsersWebTests {
 
     @Autowired
     UserSelections selections;
+
+    @Autowired
+    Customers customers;
 
     TestData data;
 
@@ -157,7 +161,8 @@ class DeletedUsersWebTests {
         mvc.perform(post(tab() + "/restore").param("userId", ada.toString()).param("userId", theirs.toString())
             .with(csrf()).with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
         mvc.perform(post("/customers/" + customer.id() + "/deleted-users/" + theirs + "/restore-as")
-            .param("username", "them@" + customer.domain()).with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
+            .param("localPart", "them").param("domain", customer.domain()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(status().isNotFound());
         mvc.perform(post("/customers/" + customer.id() + "/users/" + data.user(other, "Active", "active") + "/delete")
             .with(csrf()).with(user("admin").roles("ADMIN_AGENT"))).andExpect(status().isNotFound());
@@ -190,6 +195,9 @@ class DeletedUsersWebTests {
     @Test
     void aTakenUsernameIsOfferedANewOneOnTheSameScreen() throws Exception {
         deleteAsAdmin(ada);
+        // Dropping the domain releases the deleted user's username; verified again, the domain lets a newcomer have it.
+        customers.changeDomains(customer.id(), List.of("spare-" + customer.domain()));
+        customers.changeDomains(customer.id(), List.of(customer.domain(), "spare-" + customer.domain()));
         data.user(customer, "Ada Newcomer", "ada");
         MvcResult restored = mvc.perform(post(tab() + "/restore").param("only", ada.toString()).with(csrf())
             .with(user("admin").roles("ADMIN_AGENT"))).andReturn();
@@ -198,16 +206,85 @@ class DeletedUsersWebTests {
             .andExpect(content().string(allOf(containsString("an active user now has the username"),
                     containsString("/deleted-users/" + ada + "/restore-as"), containsString("New username for Ada Lovelace"))));
 
-        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("username", "ada@nowhere.example").with(csrf())
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("localPart", "ada").param("domain", "nowhere.example")
+            .with(csrf())
             .with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString("nowhere.example is not one of this customer")));
         assertThat(isDeleted(ada)).isTrue();
 
-        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("username", "ada.l@" + customer.domain()).with(csrf())
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("localPart", "ada.l").param("domain", customer.domain())
+            .with(csrf())
             .with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(redirectedUrl(tab() + "/restored"));
         assertThat(isDeleted(ada)).isFalse();
+    }
+
+    @Test
+    void aUsernameTakenInAnotherDirectoryIsNotRestoredAndRestoreAsIsOffered() throws Exception {
+        deleteAsAdmin(ada);
+        // The domain went to another customer, which gave the name to someone, and came back while that user stayed
+        // active there: what a creation racing the domain's removal leaves behind.
+        TestCustomer other = data.customer("Elsewhere Wingtip");
+        customers.changeDomains(customer.id(), List.of("spare-" + customer.domain()));
+        moveDomain(customer.domain(), other.id());
+        data.user(new TestCustomer(other.id(), other.name(), customer.domain()), "Ada Elsewhere", "ada");
+        moveDomain(customer.domain(), customer.id());
+
+        MvcResult restored = mvc.perform(post(tab() + "/restore").param("only", ada.toString()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT"))).andReturn();
+        assertThat(isDeleted(ada)).isTrue();
+        mvc.perform(get(tab() + "/restored").cookie(sessionOf(restored)).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(containsString("is taken in another directory"),
+                    not(containsString(other.name())), containsString("/deleted-users/" + ada + "/restore-as"),
+                    containsString("name=\"localPart\""), containsString("name=\"domain\""))));
+
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("localPart", "ADA").param("domain", customer.domain())
+            .locale(new java.util.Locale("es")).with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("está en uso en otro directorio"),
+                    not(containsString(other.name())))));
+        assertThat(jdbc.queryForObject("""
+                select count(*) from audit_entry
+                where customer_id = ? and action = 'user.restored' and outcome = 'FAILURE'
+                """, Integer.class, customer.id())).as("both refused attempts are on the Activity tab").isEqualTo(2);
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("localPart", "ada.lovelace")
+            .param("domain", customer.domain()).with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl(tab() + "/restored"));
+        assertThat(jdbc.queryForObject("select username from customer_user where id = ? and deleted_at is null",
+                String.class, ada)).isEqualTo("ada.lovelace@" + customer.domain());
+        assertThat(jdbc.queryForObject("select count(*) from customer_user where lower(username) = ? and deleted_at is null",
+                Integer.class, "ada@" + customer.domain())).isEqualTo(1);
+    }
+
+    @Test
+    void afterItsDomainIsDroppedADeletedUserIsRestoredOnlyAsANewUsernameInAVerifiedDomain() throws Exception {
+        deleteAsAdmin(ada);
+        String kept = "kept-" + customer.domain();
+        customers.changeDomains(customer.id(), List.of(kept));
+
+        MvcResult restored = mvc.perform(post(tab() + "/restore").param("only", ada.toString()).with(csrf())
+            .with(user("admin").roles("ADMIN_AGENT"))).andReturn();
+        assertThat(isDeleted(ada)).isTrue();
+        mvc.perform(get(tab() + "/restored").cookie(sessionOf(restored)).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(containsString("the customer no longer verifies the domain of ada@"
+                    + customer.domain()), containsString("<option value=\"" + kept + "\">"))));
+        mvc.perform(get(tab() + "/" + ada + "/restore-as").with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(content().string(allOf(containsString("value=\"ada\""),
+                    containsString("<option value=\"" + kept + "\" selected=\"selected\">"))));
+
+        // The dropped domain no longer holds the name: the customer that verifies it next may give it to someone.
+        TestCustomer next = data.customer("Next Wingtip");
+        moveDomain(customer.domain(), next.id());
+        data.user(new TestCustomer(next.id(), next.name(), customer.domain()), "Ada Next", "ada");
+
+        mvc.perform(post(tab() + "/" + ada + "/restore-as").param("localPart", "ada").param("domain", kept)
+            .with(csrf()).with(user("admin").roles("ADMIN_AGENT")))
+            .andExpect(redirectedUrl(tab() + "/restored"));
+        assertThat(jdbc.queryForObject("select username from customer_user where id = ? and deleted_at is null",
+                String.class, ada)).isEqualTo("ada@" + kept);
+        assertThat(jdbc.queryForObject("select count(*) from license_assignment where user_id = ?", Integer.class, ada))
+            .isEqualTo(1);
     }
 
     @Test
@@ -253,6 +330,15 @@ class DeletedUsersWebTests {
             .filter(cookie -> !cookie.getName().startsWith("PD-HANDOFF-"))
             .findFirst()
             .orElseThrow();
+    }
+
+    /** Moves a verified domain to a customer directly, as the end state of a domain changing hands. */
+    private void moveDomain(String domain, UUID to) {
+        jdbc.update("delete from customer_domain where domain = ?", domain);
+        jdbc.update("""
+                insert into customer_domain (customer_id, domain, position)
+                select ?, ?, coalesce(max(position) + 1, 0) from customer_domain where customer_id = ?
+                """, to, domain, to);
     }
 
     private boolean isDeleted(UUID userId) {

@@ -251,6 +251,7 @@ class UserLicensesWebTests {
         mvc.perform(get("/customers/{c}/users/{u}/licenses", customer.id(), ada)
             .with(user("admin").roles("ADMIN_AGENT")))
             .andExpect(content().string(allOf(containsString("1 selected user has no usage location"),
+                    containsString("Microsoft requires a usage location before any license"),
                     containsString("Needs 0 seats"))));
         MvcResult saved = mvc.perform(post("/customers/{c}/users/{u}/licenses", customer.id(), ada)
             .param("licenses[" + e3 + "]", "ASSIGN")
