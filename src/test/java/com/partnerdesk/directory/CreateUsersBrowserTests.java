@@ -68,9 +68,9 @@ class CreateUsersBrowserTests {
         String confirmationUrl;
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
-            browser.get("/customers/" + customer.id() + "/users?lang=" + language).waitFor(".users-table");
-            browser.clickLink(labels.addUser()).waitFor("form.add-user-form");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
+            browser.get("/customers/" + customer.id() + "/users?lang=" + language).shows(".users-table");
+            browser.follow(labels.addUser()).shows("form.add-user-form");
             browser.screenshot("create-" + language + "-1-form");
             browser.assertAccessible();
 
@@ -79,18 +79,16 @@ class CreateUsersBrowserTests {
                 browser.type("#firstName", person[0]).type("#lastName", person[1])
                     .type("#displayName", person[0] + " " + person[1]).type("#localPart", person[2]);
                 new Select(browser.find("#usageLocation")).selectByValue("ES");
-                press(browser, "input[name=subscriptionIds][value='" + e3 + "']");
+                browser.click("input[name=subscriptionIds][value='" + e3 + "']");
                 if (i == people.size() - 1) {
                     assertThat(browser.text()).contains(labels.runSummary());
                     browser.assertAccessible();
-                    press(browser, "button[value=complete]");
+                    browser.clickAndLoad("button[value=complete]").shows(".credentials");
                 }
                 else {
-                    press(browser, "button[value=another]");
-                    browser.waitFor(".run-summary");
+                    browser.clickAndLoad("button[value=another]").shows(".run-summary");
                 }
             }
-            browser.waitFor(".credentials");
             confirmationUrl = browser.url();
             browser.screenshot("create-" + language + "-2-confirmation");
             browser.assertAccessible();
@@ -105,14 +103,14 @@ class CreateUsersBrowserTests {
             assertThat(shown).extracting(Credential::username).containsExactlyInAnyOrder("lucia@" + customer.domain(),
                     "grace@" + customer.domain(), "zoe@" + customer.domain());
 
+            assertThat(printDialogsOpenedByOneClick(browser)).isEqualTo(1);
             String printed = printToPdfText(browser, language);
             for (Credential credential : shown) {
                 assertThat(printed).contains(credential.displayName(), credential.username(), credential.password());
             }
             assertThat(printed).doesNotContain(labels.addUser());
 
-            browser.driver().navigate().refresh();
-            browser.waitFor("main h2");
+            browser.reload().shows("main h2");
             assertThat(browser.text()).contains(labels.alreadyShown());
             shown.forEach(c -> assertThat(browser.text()).doesNotContain(c.password()));
             assertThat(browser.findAll(".credential")).isEmpty();
@@ -122,8 +120,8 @@ class CreateUsersBrowserTests {
 
         if ("en".equals(language)) {
             try (Browser otherSession = Browser.open(port)) {
-                otherSession.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
-                otherSession.get(confirmationUrl).waitFor("main h2");
+                otherSession.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
+                otherSession.get(confirmationUrl).shows("main h2");
                 assertThat(otherSession.text()).contains(labels.gone());
                 shown.forEach(c -> assertThat(otherSession.text()).doesNotContain(c.password()));
             }
@@ -131,21 +129,18 @@ class CreateUsersBrowserTests {
 
         Credential lucia = shown.stream().filter(c -> c.displayName().startsWith("Lucía")).findFirst().orElseThrow();
         try (Browser user = Browser.open(port)) {
-            user.get("/my/sign-in?lang=" + language).waitFor("#username");
+            user.get("/my/sign-in?lang=" + language).shows("#username");
             user.assertAccessible();
-            user.type("#username", lucia.username()).type("#password", lucia.password()).click("button[type=submit]");
-            user.waitFor("#newPassword");
+            user.type("#username", lucia.username()).type("#password", lucia.password()).clickAndLoad("button[type=submit]")
+                .shows("#newPassword");
             assertThat(user.find("h1").getText()).isEqualTo(labels.changeTitle());
             user.screenshot("create-" + language + "-4-change-password");
             user.assertAccessible();
             user.type("#newPassword", "una frase larga y mía").type("#confirmation", "una frase larga y mía")
-                .click("form[action$='/my/change-password'] button[type=submit]");
-            try {
-                user.waitFor(".account-details");
-            }
-            catch (org.openqa.selenium.TimeoutException notThere) {
+                .clickAndLoad("form[action$='/my/change-password'] button[type=submit]");
+            if (user.findAll(".account-details").isEmpty()) {
                 user.screenshot("create-" + language + "-5-failed");
-                throw new AssertionError("My account did not open; at " + user.url() + ":\n" + user.text(), notThere);
+                throw new AssertionError("My account did not open; at " + user.url() + ":\n" + user.text());
             }
             assertThat(user.find("h1").getText()).isEqualTo(labels.myAccount());
             assertThat(user.text()).contains("Lucía Fernández", lucia.username(), "Microsoft 365 E3");
@@ -154,12 +149,12 @@ class CreateUsersBrowserTests {
         }
     }
 
-    /** Scrolls the element to the middle of the window first, so that nothing overlaps it when it is clicked. */
-    private static void press(Browser browser, String css) {
-        WebElement element = browser.find(css);
-        ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});",
-                element);
-        element.click();
+    /** Counts the print dialogs one click on Print asks for, with the dialog itself replaced by a counter. */
+    private static long printDialogsOpenedByOneClick(Browser browser) {
+        JavascriptExecutor script = (JavascriptExecutor) browser.driver();
+        script.executeScript("window.printDialogs = 0; window.print = () => { window.printDialogs += 1; };");
+        browser.click("[data-print]");
+        return (Long) script.executeScript("return window.printDialogs;");
     }
 
     private static String printToPdfText(Browser browser, String language) throws IOException {

@@ -41,28 +41,27 @@ class LicensesBrowserTests {
         }
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
-            browser.get("/customers/" + customer.id() + "/users").waitFor(".users-table");
-            browser.click("details.mt-2 > summary").click("#unlicensed").click("details.mt-2 button[type=submit]");
-            browser.waitForUrl("unlicensed=true");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
+            browser.get("/customers/" + customer.id() + "/users").shows(".users-table");
+            browser.click("details.mt-2 > summary").click("#unlicensed").clickAndLoad("details.mt-2 button[type=submit]");
+            assertThat(browser.url()).contains("unlicensed=true");
             // "No license at all" has no counter: the page's script fills in the total once counted.
             browser.waitForText("[data-user-count-text]", "30 users");
             assertThat(browser.text()).doesNotContain("Already Licensed");
 
             browser.click("[data-select-page]");
-            browser.clickLink("Next");
-            browser.waitForUrl("page=2");
+            browser.follow("Next");
+            assertThat(browser.url()).contains("page=2");
             browser.click("[data-select-page]");
             assertThat(browser.find("[data-selection-count]").getText()).isEqualTo("30 selected");
-            browser.click("button[name=action][value=licenses]").waitFor("[data-tristate]");
+            browser.clickAndLoad("button[name=action][value=licenses]").shows("[data-tristate]");
             assertThat(browser.text()).contains("Manage licenses", "For 30 selected users");
             assertThat(browser.findAll("[data-choices]")).allSatisfy(group -> assertThat(group.isDisplayed()).isFalse());
             browser.screenshot("licenses-1-editor");
             browser.assertAccessible();
 
-            browser.clickLink("Español");
-            browser.waitForUrl("lang=es");
-            browser.waitFor("[data-tristate]");
+            browser.follow("Español").shows("[data-tristate]");
+            assertThat(browser.url()).contains("lang=es");
             assertThat(browser.text()).contains("Administrar licencias", "Para 30 usuarios seleccionados");
             String e3Box = "fieldset[data-label-id='product-" + e3 + "'] [data-tristate]";
             String visioBox = "fieldset[data-label-id='product-" + visio + "'] [data-tristate]";
@@ -79,16 +78,16 @@ class LicensesBrowserTests {
             browser.click(visioBox);
             assertThat(browser.find("[data-license-save]").isEnabled()).isTrue();
 
-            browser.click("[data-license-save]");
-            browser.waitForUrl("/license-changes/");
+            browser.clickAndLoad("[data-license-save]");
+            assertThat(browser.url()).contains("/license-changes/");
             assertThat(browser.find("main h2").getText()).isEqualTo("Licencias actualizadas");
             assertThat(browser.text()).contains("30 usuarios, guardado por " + admin, "Nuevo 01", "Microsoft 365 E3");
             browser.screenshot("licenses-3-updated-es");
             browser.assertAccessible();
 
-            browser.get("/customers/" + customer.id() + "/users?size=50&hasLicense=" + e3).waitFor(".users-table");
+            browser.get("/customers/" + customer.id() + "/users?size=50&hasLicense=" + e3).shows(".users-table");
             assertThat(browser.text()).contains("31 usuarios", "Nuevo 30");
-            browser.get("/customers/" + customer.id() + "/users?unlicensed=true").waitFor(".users-table");
+            browser.get("/customers/" + customer.id() + "/users?unlicensed=true").shows(".users-table");
             assertThat(browser.text()).doesNotContain("Nuevo 01");
         }
         assertThat(jdbc.queryForObject("select seats_assigned from subscription where id = ?", Integer.class, e3))

@@ -38,29 +38,31 @@ class UserSelectionBrowserTests {
         String list = "/customers/" + customer.id() + "/users?size=25";
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
-            browser.get(list).waitFor("[data-select-page]");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
+            browser.get(list).shows("[data-select-page]");
             browser.click("[data-select-page]");
             assertThat(browser.find("[data-selection-count]").getText()).isEqualTo("25 selected");
             assertThat(browser.find("[data-select-all-offer]").isDisplayed()).isTrue();
 
-            browser.clickLink("Next").waitFor("[data-select-page]");
+            browser.follow("Next").shows("[data-select-page]");
             assertThat(browser.findAll("[data-select-user]")).hasSize(5);
             browser.click("[data-select-user]");
             assertThat(browser.find("[data-selection-count]").getText()).isEqualTo("26 selected");
             browser.screenshot("selection-1-second-page");
             browser.assertAccessible();
 
-            browser.click("button[name=action][value=licenses]").waitForUrl("/users/licenses?selection=");
+            browser.clickAndLoad("button[name=action][value=licenses]");
+            assertThat(browser.url()).contains("/users/licenses?selection=");
             assertThat(storedSelectionSize(customer.id(), browser.url())).isEqualTo(26);
 
-            browser.get(list).waitFor("[data-select-page]");
+            browser.get(list).shows("[data-select-page]");
             assertThat(browser.find("[data-selection-count]").getText())
                 .as("a selection handed to an action is forgotten by the page").isEqualTo("No users selected");
             browser.click("[data-select-page]").click("[data-select-all-matching]");
             assertThat(browser.find("[data-selection-count]").getText())
                 .isEqualTo("All 30 users matching the filter are selected");
-            browser.click("button[name=action][value=delete]").waitForUrl("/users/delete?selection=");
+            browser.clickAndLoad("button[name=action][value=delete]");
+            assertThat(browser.url()).contains("/users/delete?selection=");
             assertThat(storedSelectionSize(customer.id(), browser.url())).isEqualTo(30);
         }
     }

@@ -13,13 +13,15 @@ import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.support.ui.FluentWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,8 @@ public final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = System.getProperty("partnerdesk.chromedriver", "/usr/bin/chromedriver");
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final WebDriver driver;
 
@@ -102,48 +106,104 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Clicks something that changes the current page only (a checkbox, a details summary, a button a script handles).
+     * A click that leads to another page is {@link #clickAndLoad} or {@link #follow}: a step after it could otherwise
+     * act on the page that is being replaced.
+     */
     public Browser click(String css) {
         clickElement(find(css));
         return this;
     }
 
-    public Browser clickLink(String linkText) {
-        clickElement(driver.findElement(By.linkText(linkText)));
+    /** Clicks a link or a submit button and waits until the page it leads to has loaded. */
+    public Browser clickAndLoad(String css) {
+        return loading(() -> clickElement(find(css)));
+    }
+
+    /** Follows the link with this text and waits until the page it leads to has loaded. */
+    public Browser follow(String linkText) {
+        return loading(() -> clickElement(driver.findElement(By.linkText(linkText))));
+    }
+
+    /** Reloads the current page and waits until it has loaded again. */
+    public Browser reload() {
+        return loading(() -> driver.navigate().refresh());
+    }
+
+    /**
+     * Runs an action that replaces the document (a click or a refresh) and waits until a new document has
+     * finished loading. The current document is marked first, so that neither the old page nor an element on it can be
+     * taken for the new one, however slowly the browser gets round to leaving it.
+     */
+    private Browser loading(Runnable action) {
+        String mark = "p" + System.nanoTime();
+        script().executeScript("window.partnerdeskPageMark = arguments[0];", mark);
+        action.run();
+        patiently(TIMEOUT).withMessage(() -> "no new page loaded after the action; still at " + driver.getCurrentUrl())
+            .until(d -> Boolean.TRUE.equals(script().executeScript(
+                    "return window.partnerdeskPageMark !== arguments[0] && document.readyState === 'complete';", mark)));
         return this;
     }
 
     /** Scrolls the element into view first (at once: Bootstrap makes scrolling smooth, which a click would outrun). */
-    public Browser clickElement(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) driver)
-            .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});", element);
+    private void clickElement(WebElement element) {
+        script().executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center', behavior: 'instant'});",
+                element);
         element.click();
-        return this;
     }
 
+    /**
+     * Waits until an element matches on a page that has finished loading, e.g. an element a script adds, or what a page
+     * that reloads itself shows next. Never use it to wait for a page that a click leads to: the page being left may
+     * match too; that is what {@link #clickAndLoad} and {@link #follow} are for.
+     */
     public Browser waitFor(String css) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> !d.findElements(By.cssSelector(css)).isEmpty());
-        return this;
+        return waitFor(css, TIMEOUT);
     }
 
-    /** Waits until the browser has arrived at a URL containing this part, e.g. after a click that submits a form. */
-    public Browser waitForUrl(String part) {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().contains(part));
+    /** Waits as long as given, e.g. for a page that reloads itself once a background job is done. */
+    public Browser waitFor(String css, Duration timeout) {
+        patiently(timeout).withMessage(() -> "nothing matches " + css + " at " + driver.getCurrentUrl())
+            .until(d -> !d.findElements(By.cssSelector(css)).isEmpty()
+                    && "complete".equals(script().executeScript("return document.readyState;")));
         return this;
     }
 
     /** Waits until the element shows exactly this text, e.g. a total the page's script fills in after loading. */
     public Browser waitForText(String css, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(15))
+        patiently(TIMEOUT).withMessage(() -> "no " + css + " shows \"" + text + "\" at " + driver.getCurrentUrl())
             .until(d -> d.findElements(By.cssSelector(css)).stream().anyMatch(element -> element.getText().equals(text)));
         return this;
     }
 
+    /** Checks, without waiting, that the page shows an element: after a navigation, that it is the page expected. */
+    public Browser shows(String css) {
+        assertThat(findAll(css)).as("an element matching %s at %s", css, url()).isNotEmpty();
+        return this;
+    }
+
+    /** Signs a staff member in and waits for the page the sign-in leads to. */
     public Browser signIn(String username, String password) {
         get("/sign-in");
         type("#username", username);
         type("#password", password);
-        click("button[type=submit]");
-        return this;
+        return clickAndLoad("button[type=submit]");
+    }
+
+    /**
+     * A wait that lets the browser replace the page meanwhile: while it does, WebDriver answers with errors about
+     * elements, scripts or contexts that are gone, which say only "not yet". The time is generous, for CI's two busy
+     * cores; nothing here measures how long anything took.
+     */
+    private FluentWait<WebDriver> patiently(Duration timeout) {
+        return new FluentWait<WebDriver>(driver).withTimeout(timeout)
+            .pollingEvery(Duration.ofMillis(100))
+            .ignoring(WebDriverException.class);
+    }
+
+    private JavascriptExecutor script() {
+        return (JavascriptExecutor) driver;
     }
 
     /** Saves a screenshot of the whole window into {@code target/screenshots/NAME.png}. */

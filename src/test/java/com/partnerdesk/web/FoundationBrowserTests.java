@@ -39,39 +39,40 @@ class FoundationBrowserTests {
         data.assign(customer.id(), e3, List.of(licensed));
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
             assertThat(browser.find("main h1").getText()).isEqualTo("Dashboard");
             browser.screenshot("foundation-1-dashboard");
             browser.assertAccessible();
 
-            browser.clickLink("Customers").waitFor("#q");
-            browser.type("#q", customer.name()).click("form[role=search] button[type=submit]");
-            browser.clickLink(customer.name()).waitFor(".users-table");
+            browser.follow("Customers").shows("#q");
+            browser.type("#q", customer.name()).clickAndLoad("form[role=search] button[type=submit]");
+            assertThat(browser.url()).contains("q=");
+            browser.follow(customer.name()).shows(".users-table");
             String users = browser.url();
             browser.screenshot("foundation-2-users");
             browser.assertAccessible();
             assertThat(browser.text()).contains("Lucía Fernández", "Zoë Unlicensed", "Microsoft 365 E3", "Global admin");
 
-            browser.get(browser.url() + "?unlicensed=true").waitFor(".users-table");
+            browser.get(browser.url() + "?unlicensed=true").shows(".users-table");
             assertThat(browser.text()).contains("Zoë Unlicensed").doesNotContain("Lucía Fernández");
             // "No license at all" has no counter: the page's script asks for the count once the page is shown.
             browser.waitForText("[data-user-count-text]", "1 user");
             browser.screenshot("foundation-3-filtered");
             browser.assertAccessible();
 
-            browser.clickLink("Español").waitFor(".users-table");
+            browser.follow("Español").shows(".users-table");
             assertThat(browser.text()).contains("Usuarios y licencias", "Filtrar usuarios por…", "Zoë Unlicensed");
             browser.waitForText("[data-user-count-text]", "1 usuario");
-            browser.clickLink("Panel").waitFor("main h1");
+            browser.follow("Panel").shows("main h1");
             assertThat(browser.find("main h1").getText()).isEqualTo("Panel");
             assertThat(browser.text()).contains("Clientes");
             browser.screenshot("foundation-4-panel-es");
             browser.assertAccessible();
 
             // The search box, in Spanish, ignoring case in accented letters too.
-            browser.get(users).waitFor(".users-table");
-            browser.type("#q", "FERNÁNDEZ").click("form[role=search] button[type=submit]");
-            browser.waitForUrl("q=");
+            browser.get(users).shows(".users-table");
+            browser.type("#q", "FERNÁNDEZ").clickAndLoad("form[role=search] button[type=submit]");
+            assertThat(browser.url()).contains("q=");
             assertThat(browser.text()).contains("Lucía Fernández", "Búsqueda: FERNÁNDEZ").doesNotContain("Zoë Unlicensed");
             browser.screenshot("foundation-5-search-es");
             browser.assertAccessible();

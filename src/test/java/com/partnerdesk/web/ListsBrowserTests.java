@@ -45,31 +45,31 @@ class ListsBrowserTests {
         data.assign(customer.id(), visio, List.of(ada));
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
             browser.screenshot("lists-1-dashboard-seats");
             browser.assertAccessible();
 
-            browser.get("/customers?q=" + customer.domain()).waitFor("main table");
+            browser.get("/customers?q=" + customer.domain()).shows("main table");
             assertThat(browser.text()).contains(customer.name(), "Active users", "Subscriptions");
             browser.screenshot("lists-2-customers");
             browser.assertAccessible();
 
             browser.get("/customers/" + customer.id() + "/users?hasLicense=" + e3 + "&role=GLOBAL_ADMIN&sort=USERNAME_DESC")
-                .waitFor(".filter-chip");
+                .shows(".filter-chip");
             assertThat(browser.text()).contains("Has license: Microsoft 365 E3", "Role: Global admin", "+1");
             browser.screenshot("lists-3-users-chips");
             browser.assertAccessible();
 
-            browser.click("a.filter-chip:nth-of-type(2)").waitFor(".users-table");
+            browser.clickAndLoad("a.filter-chip:nth-of-type(2)").shows(".users-table");
             assertThat(browser.text()).contains("Carmen Ruiz", "Has license: Microsoft 365 E3")
                 .doesNotContain("Role: Global admin");
 
-            browser.clickLink("Español").waitFor(".users-table");
+            browser.follow("Español").shows(".users-table");
             assertThat(browser.text()).contains("Filtros activos:", "Tiene la licencia: Microsoft 365 E3",
                     "Usuarios por página:", "Creado");
             browser.screenshot("lists-4-users-chips-es");
             browser.assertAccessible();
-            browser.clickLink("Panel").waitFor("main h1");
+            browser.follow("Panel").shows("main h1");
             browser.screenshot("lists-5-panel-es");
             browser.assertAccessible();
         }

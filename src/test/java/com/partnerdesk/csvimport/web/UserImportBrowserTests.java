@@ -43,14 +43,14 @@ class UserImportBrowserTests {
                 SampleFiles.forDomain("excel-es-semicolon-cp1252.csv", customer.domain()));
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
-            browser.get("/customers/" + customer.id() + "/users").waitFor(".users-table");
-            browser.clickLink("Add multiple users").waitFor("#file");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
+            browser.get("/customers/" + customer.id() + "/users").shows(".users-table");
+            browser.follow("Add multiple users").shows("#file");
             browser.screenshot("import-1-upload");
             browser.assertAccessible();
 
             browser.find("#file").sendKeys(file.toString());
-            browser.click(".import-upload button[type=submit]").waitFor(".rejected-rows");
+            browser.clickAndLoad(".import-upload button[type=submit]").shows(".rejected-rows");
             assertThat(browser.find("[data-count-valid]").getText()).isEqualTo("11");
             assertThat(browser.find("[data-count-rejected]").getText()).isEqualTo("1");
             assertThat(browser.find(".rejected-rows").getText())
@@ -59,13 +59,13 @@ class UserImportBrowserTests {
             browser.screenshot("import-2-preview");
             browser.assertAccessible();
 
-            browser.clickLink("Español").waitFor(".rejected-rows");
+            browser.follow("Español").shows(".rejected-rows");
             assertThat(browser.text()).contains("Filas rechazadas", "Listos para crear", "Correo electrónico",
                     "Use solo las letras A–Z y a–z");
             browser.screenshot("import-3-preview-es");
             browser.assertAccessible();
 
-            browser.click("[data-create-users]").waitFor(".credentials");
+            browser.clickAndLoad("[data-create-users]").shows(".credentials");
             assertThat(browser.url()).contains("/customers/" + customer.id() + "/handoffs/");
             assertThat(browser.find(".credentials").getText())
                     .contains("José Muñoz", "María O\u2019Neill", "Peña Álvarez, Raúl", "Recepción; planta 2");
@@ -74,7 +74,7 @@ class UserImportBrowserTests {
             browser.screenshot("import-4-passwords-es");
             browser.assertAccessible();
 
-            browser.get("/customers/" + customer.id() + "/users?size=50").waitFor(".users-table");
+            browser.get("/customers/" + customer.id() + "/users?size=50").shows(".users-table");
             assertThat(browser.find(".users-table").getText()).contains("José Muñoz", "Begoña Ibáñez",
                     "Íñigo Martínez-Sáez", "María O\u2019Neill", "Peña Álvarez, Raúl", "Núria Puig i Solà",
                     "Jürgen Weiß", "François Lefèvre", "Zoë Ællingsen", "Sebastián Gutiérrez", "Recepción; planta 2");

@@ -40,34 +40,34 @@ class DeletedUsersBrowserTests {
         data.assign(customer.id(), e3, List.of(ada, grace));
 
         try (Browser browser = Browser.open(port)) {
-            browser.signIn(admin, TestData.STAFF_PASSWORD).waitFor("main h1");
+            browser.signIn(admin, TestData.STAFF_PASSWORD).shows("main h1");
             for (UUID user : List.of(ada, grace)) {
-                browser.get("/customers/" + customer.id() + "/users/" + user).waitFor(".user-actions");
-                browser.clickLink("Delete user account").waitFor("form button.btn-danger");
+                browser.get("/customers/" + customer.id() + "/users/" + user).shows(".user-actions");
+                browser.follow("Delete user account").shows("form button.btn-danger");
                 if (user.equals(ada)) {
                     assertThat(browser.text()).contains("Ada Lovelace", "ada@" + customer.domain(), "Releases: Microsoft 365 E3");
                     browser.screenshot("deleted-users-1-confirm");
                     browser.assertAccessible();
                 }
-                browser.click("form button.btn-danger").waitFor(".users-table");
+                browser.clickAndLoad("form button.btn-danger").shows(".users-table");
             }
             assertThat(browser.text()).contains("Grace Hopper was deleted", "Keeps Working")
                 .doesNotContain("Ada Lovelace");
 
-            browser.clickLink("Deleted users (2)").waitFor(".deleted-users-table");
+            browser.follow("Deleted users (2)").shows(".deleted-users-table");
             assertThat(browser.text()).contains("Ada Lovelace", "Grace Hopper", "Microsoft 365 E3", "30 days", admin);
             browser.screenshot("deleted-users-2-tab");
             browser.assertAccessible();
 
-            browser.clickLink("Español").waitFor(".deleted-users-table");
+            browser.follow("Español").shows(".deleted-users-table");
             assertThat(browser.text()).contains("Usuarios eliminados (2)", "Días restantes para restaurar", "30 días",
                     "Restaurar los usuarios seleccionados");
             browser.screenshot("deleted-users-3-tab-es");
             browser.assertAccessible();
-            browser.clickLink("English").waitFor(".deleted-users-table");
+            browser.follow("English").shows(".deleted-users-table");
 
             browser.click("input[data-select-page]");
-            browser.click(".bulk-actions button[type=submit]").waitFor(".restore-result");
+            browser.clickAndLoad(".bulk-actions button[type=submit]").shows(".restore-result");
             assertThat(browser.text()).contains("2 of 2 users restored.",
                     "Ada Lovelace (ada@" + customer.domain() + ") was restored.",
                     "Grace Hopper (grace@" + customer.domain() + ") was restored.",
@@ -75,11 +75,11 @@ class DeletedUsersBrowserTests {
             browser.screenshot("deleted-users-4-result");
             browser.assertAccessible();
 
-            browser.clickLink("Show the temporary passwords").waitFor("main h1");
+            browser.follow("Show the temporary passwords").shows(".credentials");
             assertThat(browser.text()).contains("ada@" + customer.domain(), "grace@" + customer.domain());
             browser.screenshot("deleted-users-5-passwords");
 
-            browser.get("/customers/" + customer.id() + "/users").waitFor(".users-table");
+            browser.get("/customers/" + customer.id() + "/users").shows(".users-table");
             assertThat(browser.text()).contains("Ada Lovelace", "Grace Hopper", "Deleted users (0)");
             assertThat(browser.findAll(".users-table tbody tr").stream()
                 .filter(row -> row.getText().contains("Microsoft 365 E3"))
