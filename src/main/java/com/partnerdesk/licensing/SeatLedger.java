@@ -142,5 +142,4 @@ class SeatLedger {
         return jdbc.queryForObject("select seats_total, seats_assigned from subscription where customer_id = ? and id = ?",
                 (rs, row) -> new Seats(rs.getInt(1), rs.getInt(2)), subscription.getCustomerId(), subscription.getId());
     }
-
 }
