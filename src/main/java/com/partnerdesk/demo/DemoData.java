@@ -249,8 +249,6 @@ class DemoData {
                 insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
                 select ?, unnest(?), ?, ?
                 """, customerId, userIds.toArray(UUID[]::new), subscriptionId, Timestamp.from(now));
-        jdbc.update("update subscription set seats_assigned = seats_assigned + ? where customer_id = ? and id = ?",
-                userIds.size(), customerId, subscriptionId);
     }
 
     private void announce(Map<String, String> passwords) {

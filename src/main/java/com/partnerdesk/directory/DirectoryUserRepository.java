@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /** Users are always looked up within their customer. */
@@ -16,6 +19,14 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
 
     @Query("select u from DirectoryUser u where u.customerId = :customerId and u.id in :ids")
     List<DirectoryUser> findInCustomer(UUID customerId, Collection<UUID> ids);
+
+    /**
+     * The users, locked for the rest of the transaction in id order (the order every path locks users in, before any
+     * subscription), and read after the lock: a state another admin committed meanwhile is seen, never overwritten.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from DirectoryUser u where u.customerId = :customerId and u.id in :ids order by u.id")
+    List<DirectoryUser> lockInCustomer(UUID customerId, Collection<UUID> ids);
 
     @Query("""
             select u from DirectoryUser u

@@ -56,18 +56,20 @@ public class PasswordResets {
     /**
      * Resets the passwords of active users of the customer, all or none.
      * @return each user with its new temporary password, by display name
-     * @throws UserNotFound when an id is not an active user of this customer
+     * @throws UserNotFound when an id is not a user of this customer
+     * @throws UserDeletedMeanwhile when someone else deleted one of them since the page was shown; nothing is reset
      * @throws ResetNotAllowed when the role may not reset one of them; nothing is reset
      */
     @Transactional
     public List<CreatedUser> reset(UUID customerId, Collection<UUID> userIds, StaffRole actorRole) {
         List<UUID> ids = new ArrayList<>(new LinkedHashSet<>(userIds));
-        List<DirectoryUser> found = users.findInCustomer(customerId, ids);
+        // Locked, then judged: a deletion committed meanwhile is seen here, and one starting now waits for the reset.
+        List<DirectoryUser> found = new ArrayList<>(users.lockInCustomer(customerId, ids));
         for (UUID id : ids) {
             DirectoryUser user = found.stream().filter(u -> u.getId().equals(id)).findFirst()
                 .orElseThrow(() -> new UserNotFound(id));
             if (user.isDeleted()) {
-                throw new UserNotFound(id);
+                throw new UserDeletedMeanwhile(customerId, id, user.getDisplayName());
             }
             if (!mayReset(actorRole, user)) {
                 audit.recordFailure(customerId, "user.password-reset", user.getUsername(), "refused: admin role");

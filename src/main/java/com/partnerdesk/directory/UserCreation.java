@@ -5,13 +5,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -164,8 +164,7 @@ public class UserCreation {
         String[] usageLocations = new String[size];
         String[] adminRoles = new String[size];
         String[] passwordHashes = new String[size];
-        // Licenses are taken per subscription in id order, so concurrent runs lock subscriptions in the same order.
-        Map<UUID, List<UUID>> holders = new TreeMap<>();
+        Map<UUID, List<UUID>> holders = new HashMap<>();
         for (int i = 0; i < size; i++) {
             NewUser newUser = newUsers.get(i);
             UserProfile profile = newUser.profile();
@@ -195,7 +194,9 @@ public class UserCreation {
                     as u(id, first_name, last_name, display_name, username, usage_location, admin_roles, password_hash)
                 """, customerId, Timestamp.from(expiresAt), Timestamp.from(now), Timestamp.from(now), ids, firstNames,
                 lastNames, displayNames, usernames, usageLocations, adminRoles, passwordHashes);
-        holders.forEach((subscriptionId, userIds) -> licensing.assign(customerId, subscriptionId, userIds));
+        // One change for all subscriptions: the database locks them in one statement, in its own order of ids, as
+        // every writer of seats does, so concurrent imports, saves and deletions never deadlock.
+        licensing.change(customerId, Map.of(), holders);
         if (audited == CreationAudit.EACH_USER) {
             List<AuditLine> lines = new ArrayList<>(newUsers.size());
             for (int i = 0; i < newUsers.size(); i++) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -58,7 +57,10 @@ public class UserDeletion {
      */
     @Transactional(readOnly = true)
     public DeletionPreview preview(UUID customerId, Collection<UUID> userIds) {
-        List<DirectoryUser> found = requireActive(customerId, userIds);
+        List<DirectoryUser> found = requireAll(userIds, users.findInCustomer(customerId, userIds)
+            .stream()
+            .filter(user -> !user.isDeleted())
+            .toList());
         Map<UUID, List<HeldLicense>> licenses = licensing.licensesOf(customerId, ids(found));
         List<DeletionPreview.UserToDelete> rows = found.stream()
             .sorted(Comparator.comparing((DirectoryUser u) -> u.getDisplayName().toLowerCase()).thenComparing(DirectoryUser::getUsername))
@@ -70,13 +72,19 @@ public class UserDeletion {
     /**
      * Deletes the users in one transaction: all of them or none.
      * @param lastGlobalAdminConfirmed the admin's second confirmation, needed when no active Global admin would remain
-     * @throws UserNotFound when any id is not an active user of this customer
+     * @throws UserNotFound when any id is not a user of this customer
+     * @throws UserDeletedMeanwhile when someone else deleted one of them since the page was shown
      * @throws LastGlobalAdminNotConfirmed when the second confirmation is needed and missing
      */
     @Transactional
     public List<DirectoryUser> delete(UUID customerId, Collection<UUID> userIds, boolean lastGlobalAdminConfirmed,
             String deletedBy) {
-        List<DirectoryUser> found = requireActive(customerId, userIds);
+        // The users' rows are locked before their licenses are read: an assignment in flight for one of them has
+        // either committed (and is given back below) or waits, and then finds the user deleted.
+        List<DirectoryUser> found = requireAll(userIds, users.lockInCustomer(customerId, userIds));
+        found.stream().filter(DirectoryUser::isDeleted).findFirst().ifPresent(user -> {
+            throw new UserDeletedMeanwhile(customerId, user.getId(), user.getDisplayName());
+        });
         if (!lastGlobalAdminConfirmed && removesLastGlobalAdmin(customerId, found, true)) {
             throw new LastGlobalAdminNotConfirmed();
         }
@@ -85,15 +93,18 @@ public class UserDeletion {
         Map<UUID, List<HeldLicense>> held = licensing.licensesOf(customerId, ids);
         List<HeldLicense> all = held.values().stream().flatMap(List::stream).toList();
         remembered.remember(customerId, all);
-        // Subscriptions in id order, like every seat writer, so that concurrent changes never deadlock.
-        Map<UUID, List<UUID>> holdersBySubscription = all.stream()
-            .collect(Collectors.groupingBy(HeldLicense::subscriptionId, TreeMap::new,
-                    Collectors.mapping(HeldLicense::userId, Collectors.toList())));
-        holdersBySubscription.forEach((subscriptionId, holders) -> licensing.remove(customerId, subscriptionId, holders));
+        // Marked deleted before the licenses are given back: the order of locks of every path is users, the
+        // customer's user counter (moved here), then subscriptions. The database checks at commit that none of them
+        // still holds a license (V095).
         for (DirectoryUser user : found) {
             user.delete(now, deletedBy);
         }
         users.saveAllAndFlush(found);
+        // One change for all subscriptions, locked in one statement like every seat writer's, so that concurrent
+        // changes never deadlock.
+        licensing.change(customerId, all.stream()
+            .collect(Collectors.groupingBy(HeldLicense::subscriptionId,
+                    Collectors.mapping(HeldLicense::userId, Collectors.toList()))), Map.of());
         audit.recordAll(customerId, "user.deleted", found.stream()
             .map(user -> new AuditLine(user.getUsername(),
                     "licenses released: " + productNames(held.getOrDefault(user.getId(), List.of()))))
@@ -101,12 +112,9 @@ public class UserDeletion {
         return found;
     }
 
-    private List<DirectoryUser> requireActive(UUID customerId, Collection<UUID> userIds) {
+    /** The users found, when they are all the users wanted. */
+    private static List<DirectoryUser> requireAll(Collection<UUID> userIds, List<DirectoryUser> found) {
         Set<UUID> wanted = new LinkedHashSet<>(userIds);
-        List<DirectoryUser> found = users.findInCustomer(customerId, wanted)
-            .stream()
-            .filter(user -> !user.isDeleted())
-            .toList();
         if (wanted.isEmpty() || found.size() != wanted.size()) {
             Set<UUID> foundIds = new HashSet<>(ids(found));
             throw new UserNotFound(wanted.stream().filter(id -> !foundIds.contains(id)).findFirst().orElse(null));

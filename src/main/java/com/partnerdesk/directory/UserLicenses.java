@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -106,14 +107,16 @@ public class UserLicenses {
      * Applies the decisions to every given user in one transaction: removals first, then assignments, each through the
      * seat guard. Users without a usage location get no license; removals still apply to them.
      * @return the id of the "Licenses updated" report
-     * @throws UserNotFound when any user is not an active user of the customer
+     * @throws UserNotFound when any user is not a user of the customer
+     * @throws UserDeletedMeanwhile when someone else deleted one of them since the editor was shown; nothing is
+     *         changed then
      * @throws com.partnerdesk.licensing.SubscriptionNotFound when any subscription is not the customer's
      * @throws com.partnerdesk.licensing.SeatsExhausted when a product lacks seats; nothing is changed then
      */
     @Transactional
     public UUID change(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
         UUID[] ids = distinct(userIds);
-        requireActiveUsers(customerId, ids);
+        lockActiveUsers(customerId, ids);
         licensing.requireSubscriptions(customerId, decisions.keySet());
         List<UUID> withoutLocation = decisions.containsValue(LicenseDecision.ASSIGN)
                 ? jdbc.queryForList("""
@@ -198,6 +201,34 @@ public class UserLicenses {
                         strings(rs.getArray(4)), strings(rs.getArray(5)), rs.getBoolean(6)),
                 customerId, changeId, page.getPageSize(), page.getOffset());
         return new PageImpl<>(lines, page, summary.users());
+    }
+
+    /**
+     * Shared locks on the users' rows until the change commits, taken before the subscriptions' (the order of every
+     * path): a deletion of one of them waits for this change, or this change waits for the deletion and then refuses
+     * with its name instead of licensing a deleted user.
+     */
+    private void lockActiveUsers(UUID customerId, UUID[] ids) {
+        List<UserReference> deleted = new ArrayList<>();
+        List<UUID> found = jdbc.query("""
+                select id, display_name, username, deleted_at is not null from customer_user
+                where customer_id = ? and id = any(?)
+                order by id
+                for share
+                """, (rs, row) -> {
+            UUID id = rs.getObject(1, UUID.class);
+            if (rs.getBoolean(4)) {
+                deleted.add(new UserReference(id, rs.getString(2), rs.getString(3)));
+            }
+            return id;
+        }, customerId, ids);
+        if (found.size() != ids.length || ids.length == 0) {
+            Set<UUID> present = Set.copyOf(found);
+            throw new UserNotFound(Arrays.stream(ids).filter(id -> !present.contains(id)).findFirst().orElse(null));
+        }
+        if (!deleted.isEmpty()) {
+            throw new UserDeletedMeanwhile(customerId, deleted.get(0).id(), deleted.get(0).displayName());
+        }
     }
 
     private void requireActiveUsers(UUID customerId, UUID[] ids) {

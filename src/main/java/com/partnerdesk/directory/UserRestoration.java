@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
  * verified by the customer, its claim held by no one else), and gives back every license it can: a license whose
  * subscription still has a free seat is re-assigned through the seat guard, the others are reported with the reason.
  * <p>
- * A Restore request is one transaction. The seat counters of the subscriptions involved are locked first, so the
- * free seats counted are the free seats assigned, whatever other instances do meanwhile.
+ * A Restore request is one transaction. The users' rows are locked first, then the seat counters of the subscriptions
+ * involved, so the free seats counted are the free seats assigned, whatever other instances do meanwhile.
  */
 @Service
 public class UserRestoration {
@@ -83,7 +83,8 @@ public class UserRestoration {
         Map<UUID, RestoreRequest> wanted = new LinkedHashMap<>();
         requests.forEach(request -> wanted.putIfAbsent(request.userId(), request));
         Map<UUID, DirectoryUser> found = new HashMap<>();
-        users.findInCustomer(customerId, wanted.keySet()).forEach(user -> found.put(user.getId(), user));
+        // Locked before they are judged: of two admins restoring one user, the second waits and then finds it restored.
+        users.lockInCustomer(customerId, wanted.keySet()).forEach(user -> found.put(user.getId(), user));
         if (wanted.isEmpty() || found.size() != wanted.size()) {
             throw new UserNotFound(wanted.keySet().stream().filter(id -> !found.containsKey(id)).findFirst().orElse(null));
         }

@@ -150,19 +150,10 @@ public class Licensing {
     }
 
     /**
-     * Removes a subscription from users of its customer inside the caller's transaction.
-     * @return how many seats were freed
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public int remove(UUID customerId, UUID subscriptionId, Collection<UUID> userIds) {
-        return ledger.remove(requireSubscription(customerId, subscriptionId), userIds).size();
-    }
-
-    /**
      * Applies a whole license change inside the caller's transaction: every removal first (so that the seats they
-     * free can be used at once), then every assignment, each subscription through the seat guard. The subscriptions
-     * are locked up front in one order, so concurrent changes of overlapping subscriptions queue instead of
-     * deadlocking.
+     * free can be used at once), then every assignment, each subscription through the seat guard. The users' rows and
+     * then the subscriptions are locked up front, each in id order, as every writer of assignments locks them, so
+     * concurrent changes, deletions and restores queue instead of deadlocking.
      * @param removals users to take each subscription from, by subscription id
      * @param additions users to give each subscription to, by subscription id
      * @return per subscription touched, who got it and who gave it back, in product name order
@@ -178,6 +169,12 @@ public class Licensing {
             return List.of();
         }
         List<Subscription> touched = requireSubscriptions(customerId, subscriptionIds);
+        Set<UUID> userIds = new TreeSet<>();
+        removals.values().forEach(userIds::addAll);
+        additions.values().forEach(userIds::addAll);
+        // Users before subscriptions, the order of every path: a deletion holding a user's row while it waits for a
+        // subscription must not be waited for by a change already holding that subscription.
+        ledger.lockActiveUsers(customerId, userIds);
         ledger.lock(customerId, subscriptionIds);
         Instant now = clock.instant();
         Map<UUID, List<UUID>> removed = new HashMap<>();
@@ -231,7 +228,7 @@ public class Licensing {
 
     /**
      * How many users hold the subscription, read from its seat counter rather than counted: only active users hold
-     * licenses (deleting a user gives them back), and the database keeps the counter exact. 0 for a subscription the
+     * licenses (deleting a user gives them back), and the database keeps the counter exact (V095). 0 for a subscription the
      * customer does not have. One statement, like {@link #licensesOf}.
      */
     public long holdersOf(UUID customerId, UUID subscriptionId) {

@@ -12,12 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes license assignments and the seat counter together, set-based, inside the caller's transaction.
+ * Writes license assignments inside the caller's transaction, set-based.
  * <p>
- * Assignment rows are inserted first and the counter is then raised by exactly the number of rows inserted, with a
- * conditional update that matches no row when the seats would overflow. The update's row lock serialises concurrent
- * writers of one subscription across all instances; the {@code ck_subscription_seats_within_total} check is the last
- * line of defence.
+ * The seat counter is a consequence of the rows: triggers on {@code license_assignment} (V095) move
+ * {@code seats_assigned} by the rows each statement inserts or deletes, whoever runs it, a cascade included, and
+ * {@code ck_subscription_seats_within_total} refuses a statement that would oversell. What this class adds is the
+ * order of locks every path keeps — the users' rows first, then the subscriptions by id — and a refusal that says
+ * how many seats are free, judged under the subscription's row lock before anything is written.
  */
 @Component
 class SeatLedger {
@@ -29,7 +30,7 @@ class SeatLedger {
     }
 
     /**
-     * Assigns the subscription to those of the users who do not hold it yet.
+     * Assigns the subscription to those of the users who are active and do not hold it yet.
      * @return the users who newly got it (users already holding it cost nothing)
      * @throws SeatsExhausted when the free seats do not suffice; the caller's transaction must roll back
      */
@@ -37,27 +38,27 @@ class SeatLedger {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        List<UUID> added = jdbc.queryForList("""
+        UUID[] active = lockActiveUsers(subscription.getCustomerId(), userIds).toArray(UUID[]::new);
+        int available = lockFreeSeats(subscription.getCustomerId(), List.of(subscription.getId()))
+            .getOrDefault(subscription.getId(), 0);
+        Integer needed = jdbc.queryForObject("""
+                select count(*) from unnest(?::uuid[]) as u(id)
+                where not exists (select 1 from license_assignment a
+                                  where a.customer_id = ? and a.subscription_id = ? and a.user_id = u.id)
+                """, Integer.class, active, subscription.getCustomerId(), subscription.getId());
+        if (needed > available) {
+            throw new SeatsExhausted(subscription.getId(), subscription.getProductName(), needed, available);
+        }
+        // The users' rows are held since lockActiveUsers: none of them can be marked deleted before this commits.
+        return jdbc.queryForList("""
                 insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
                 select u.customer_id, u.id, ?, ?
                 from customer_user u
                 where u.customer_id = ? and u.id = any(?) and u.deleted_at is null
+                for share of u
                 on conflict do nothing
                 returning user_id
-                """, UUID.class, subscription.getId(), Timestamp.from(now), subscription.getCustomerId(),
-                userIds.toArray(UUID[]::new));
-        int seats = added.size();
-        if (seats > 0) {
-            int updated = jdbc.update("""
-                    update subscription set seats_assigned = seats_assigned + ?
-                    where customer_id = ? and id = ? and seats_assigned + ? <= seats_total
-                    """, seats, subscription.getCustomerId(), subscription.getId(), seats);
-            if (updated == 0) {
-                throw new SeatsExhausted(subscription.getId(), subscription.getProductName(), seats,
-                        availableSeats(subscription));
-            }
-        }
-        return added;
+                """, UUID.class, subscription.getId(), Timestamp.from(now), subscription.getCustomerId(), active);
     }
 
     /**
@@ -68,25 +69,41 @@ class SeatLedger {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        List<UUID> removed = jdbc.queryForList("""
+        return jdbc.queryForList("""
                 delete from license_assignment
                 where customer_id = ? and subscription_id = ? and user_id = any(?)
                 returning user_id
                 """, UUID.class, subscription.getCustomerId(), subscription.getId(), userIds.toArray(UUID[]::new));
-        if (!removed.isEmpty()) {
-            jdbc.update("update subscription set seats_assigned = seats_assigned - ? where customer_id = ? and id = ?",
-                    removed.size(), subscription.getCustomerId(), subscription.getId());
+    }
+
+    /**
+     * Takes shared locks on the users' rows, in id order, and returns those that are active. A deletion locks the
+     * same rows exclusively before it reads their licenses, so an assignment and a deletion of one user queue: the
+     * deletion then sees the assignment and gives it back, or the assignment sees the user deleted and skips it.
+     * Taken before any subscription lock, like every path that touches both.
+     */
+    List<UUID> lockActiveUsers(UUID customerId, Collection<UUID> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
         }
-        return removed;
+        return jdbc.queryForList("""
+                select id from customer_user
+                where customer_id = ? and id = any(?) and deleted_at is null
+                order by id
+                for share
+                """, UUID.class, customerId, userIds.toArray(UUID[]::new));
     }
 
     /**
      * Locks the subscriptions' rows in one fixed order for the rest of the transaction, so that two saves touching
-     * the same subscriptions in different orders wait for each other instead of deadlocking.
+     * the same subscriptions in different orders wait for each other instead of deadlocking. "No key update", like
+     * the counter's own update: it does not block the key-share locks that foreign keys take on a subscription (a
+     * deletion remembering its users' licenses takes them in product order, not in id order).
      */
     void lock(UUID customerId, Collection<UUID> subscriptionIds) {
-        jdbc.queryForList("select id from subscription where customer_id = ? and id = any(?) order by id for update",
-                UUID.class, customerId, subscriptionIds.toArray(UUID[]::new));
+        jdbc.queryForList("""
+                select id from subscription where customer_id = ? and id = any(?) order by id for no key update
+                """, UUID.class, customerId, subscriptionIds.toArray(UUID[]::new));
     }
 
     /**
@@ -113,7 +130,7 @@ class SeatLedger {
                 select id, seats_total - seats_assigned from subscription
                 where customer_id = ? and id = any(?)
                 order by id
-                for update
+                for no key update
                 """, rs -> {
             free.put(rs.getObject(1, UUID.class), rs.getInt(2));
         }, customerId, subscriptionIds.toArray(UUID[]::new));
@@ -124,9 +141,5 @@ class SeatLedger {
     Seats seats(Subscription subscription) {
         return jdbc.queryForObject("select seats_total, seats_assigned from subscription where customer_id = ? and id = ?",
                 (rs, row) -> new Seats(rs.getInt(1), rs.getInt(2)), subscription.getCustomerId(), subscription.getId());
-    }
-
-    private int availableSeats(Subscription subscription) {
-        return seats(subscription).available();
     }
 }

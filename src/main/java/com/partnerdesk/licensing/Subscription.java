@@ -14,8 +14,9 @@ import jakarta.persistence.Table;
 /**
  * A customer's subscription to one product with a number of seats.
  * <p>
- * The seat numbers are read-only to JPA: they change only through the conditional updates in
- * {@link SeatLedger}, so a stale entity can never write an old count back over a concurrent change.
+ * The seat numbers are read-only to JPA: the assigned seats are moved by the database's triggers on the assignment
+ * rows and the total by a conditional update in {@link SeatLedger}, so a stale entity can never write an old count
+ * back over a concurrent change.
  */
 @Entity
 @Table(name = "subscription")

@@ -1,5 +1,6 @@
 /**
  * The product catalogue, customers' subscriptions and their seats, and which user holds which license. The seat
- * counter is guarded by the database: every change goes through a conditional update judged by its row count.
+ * counter is kept by the database: triggers move it with the assignment rows, a check refuses overselling, and
+ * {@code SeatLedgerConsistency} is the query that shows it holds.
  */
 package com.partnerdesk.licensing;

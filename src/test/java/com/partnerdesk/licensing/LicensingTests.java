@@ -102,6 +102,47 @@ class LicensingTests {
     }
 
     @Test
+    void theCounterFollowsTheRowsWhateverStatementMovesThemACascadeIncluded() {
+        TestData data = new TestData(jdbc);
+        TestCustomer customer = data.customer("Cascaded");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 3);
+        UUID ada = data.user(customer, "Ada L", "ada");
+        UUID bob = data.user(customer, "Bob M", "bob");
+        data.assign(customer.id(), e3, List.of(ada, bob));
+        assertThat(assignedCounter(e3)).isEqualTo(2);
+
+        jdbc.update("delete from customer_user where id = ?", ada);
+
+        assertThat(assignedCounter(e3)).isEqualTo(1).isEqualTo(assignmentRows(e3));
+        assertThatThrownBy(() -> data.assign(customer.id(), e3, List.of(data.user(customer, "C N", "c"),
+                data.user(customer, "D O", "d"), data.user(customer, "E P", "e"))))
+            .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(assignedCounter(e3)).isEqualTo(1).isEqualTo(assignmentRows(e3));
+    }
+
+    @Test
+    void theDatabaseRefusesALicenseForADeletedUserAndDeletingAUserWhoStillHoldsOne() {
+        TestData data = new TestData(jdbc);
+        TestCustomer customer = data.customer("Guarded Holders");
+        UUID e3 = data.subscription(customer.id(), "SPE_E3", 3);
+        UUID ada = data.user(customer, "Ada L", "ada");
+        UUID gone = data.user(customer, "Gone G", "gone");
+        jdbc.update("update customer_user set deleted_at = now(), deleted_by = 'admin' where id = ?", gone);
+        data.assign(customer.id(), e3, List.of(ada));
+
+        assertThatThrownBy(() -> data.assign(customer.id(), e3, List.of(gone)))
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("a deleted user cannot hold a license");
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> jdbc
+            .update("update customer_user set deleted_at = now(), deleted_by = 'admin' where id = ?", ada)))
+            .isInstanceOf(DataIntegrityViolationException.class)
+            .hasMessageContaining("a user holding licenses cannot be marked deleted");
+        assertThat(jdbc.queryForObject("select deleted_at is null from customer_user where id = ?", Boolean.class,
+                ada)).isTrue();
+        assertThat(assignedCounter(e3)).isEqualTo(1).isEqualTo(assignmentRows(e3));
+    }
+
+    @Test
     void aSubscriptionOfAnotherCustomerIsNeverFound() {
         TestData data = new TestData(jdbc);
         TestCustomer ours = data.customer("Ours");

@@ -57,12 +57,10 @@ public record LargeCustomer(TestCustomer customer, UUID e3, UUID teams, UUID pow
 
     private static UUID licensed(JdbcTemplate jdbc, UUID customerId, String sku, int seats, String which) {
         UUID subscription = new TestData(jdbc).subscription(customerId, sku, seats);
-        int assigned = jdbc.update("""
+        jdbc.update("""
                 insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
                 select u.customer_id, u.id, ?, now() from customer_user u where u.customer_id = ? and
                 """ + which, subscription, customerId);
-        jdbc.update("update subscription set seats_assigned = ? where customer_id = ? and id = ?", assigned, customerId,
-                subscription);
         return subscription;
     }
 }

@@ -11,6 +11,7 @@ import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.UserDirectory;
 import com.partnerdesk.directory.UserLicenses;
 import com.partnerdesk.directory.SelectionNotFound;
+import com.partnerdesk.directory.UserDeletedMeanwhile;
 import com.partnerdesk.directory.UserNotFound;
 import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.licensing.SeatsExhausted;
@@ -65,7 +66,11 @@ class UserLicensesController {
     String saveUser(@PathVariable UUID customerId, @PathVariable UUID userId,
             @ModelAttribute("form") LicenseForm form, Principal staff, Model model) {
         CustomerProfile customer = customers.requireProfile(customerId);
-        DirectoryUser user = requireActive(customerId, userId);
+        DirectoryUser user = directory.require(customerId, userId);
+        if (user.isDeleted()) {
+            // The editor was open while someone else deleted the user.
+            throw new UserDeletedMeanwhile(customerId, userId, user.getDisplayName());
+        }
         return save(customer, user, List.of(userId), form, staff, model);
     }
 
