@@ -41,11 +41,20 @@ cleanup() {
     local status=$?
     trap - EXIT INT TERM
     [ -n "$DRIVER_PID" ] && kill "$DRIVER_PID" 2>/dev/null || true
+    # A graceful stop first; an instance still starting finishes its start before it stops, so wait at most 30 s.
     for pid in "${APP_PIDS[@]}"; do
         [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
     done
+    for _ in $(seq 60); do
+        local alive=
+        for pid in "${APP_PIDS[@]}"; do
+            [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive=1
+        done
+        [ -z "$alive" ] && break
+        sleep 0.5
+    done
     for pid in "${APP_PIDS[@]}"; do
-        [ -n "$pid" ] && wait "$pid" 2>/dev/null || true
+        [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null || true
     done
     if [ -n "$PG_DATA" ]; then
         as_postgres "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop > /dev/null 2>&1 || true
