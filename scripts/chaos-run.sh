@@ -269,7 +269,7 @@ printf '| 5xx answers | %s |\n' "$server_errors" >> "$WORK/invariants.md"
 printf '| customer-user sessions reaching another account or a staff page | %s |\n' "$cross_customer" \
     >> "$WORK/invariants.md"
 printf '| wrong passwords accepted | %s |\n' "$wrong_password_accepted" >> "$WORK/invariants.md"
-printf '| interrupted import not retryable from its page (Create again) | %s |\n' \
+printf '| imports cut by the kill still running, or not created by Create again (pages) | %s |\n' \
     "$(( traffic_violations - cross_customer - wrong_password_accepted ))" >> "$WORK/invariants.md"
 
 # ---- 6. summary -----------------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -80,6 +81,8 @@ public class ChaosTraffic {
     static final AtomicInteger usernameSequence = new AtomicInteger();
     static final Map<String, Long> downUntil = new ConcurrentHashMap<>();
     static final List<String> poolUsernames = Collections.synchronizedList(new ArrayList<>());
+    /** Small imports uploaded by the traffic and not seen created (a kill may have cut them). */
+    static final Set<String> unfinishedImports = ConcurrentHashMap.newKeySet();
 
     static void count(String op, String outcome) {
         counts.computeIfAbsent(op + "|" + outcome, k -> new LongAdder()).increment();
@@ -333,10 +336,16 @@ public class ChaosTraffic {
             return trafficCustomers.get(ThreadLocalRandom.current().nextInt(trafficCustomers.size()));
         }
 
-        /** A few active users of the customer, from its users list (first page of up to 200). */
+        /**
+         * A few active users of the customer, from its users list (first page of up to 200). Half the picks come from
+         * the first ten users listed, so that two admins often act on the same user at once.
+         */
         List<String> someUsers(String listPath) throws IOException {
             Response list = b.get(listPath);
             List<String> ids = new ArrayList<>(all(USER_CHECKBOX, list.body));
+            if (ThreadLocalRandom.current().nextBoolean()) {
+                ids = new ArrayList<>(ids.subList(0, Math.min(10, ids.size())));
+            }
             Collections.shuffle(ids);
             int n = ThreadLocalRandom.current().nextInt(100) < 60 ? 1 : ThreadLocalRandom.current().nextInt(2, 6);
             return ids.subList(0, Math.min(n, ids.size()));
@@ -519,6 +528,7 @@ public class ChaosTraffic {
                 return "refused: another import running";
             }
             String batchPath = path(uploaded.location());
+            unfinishedImports.add(batchPath);
             Response preview = b.get(batchPath);
             if (!preview.body.contains("data-create-users")) {
                 return "refused: preview without Create";
@@ -530,6 +540,7 @@ public class ChaosTraffic {
             }
             Response created = b.post(batchPath, preview.csrf(), form.toArray(String[]::new));
             if (created.status == 302 && created.location().contains("/handoffs/")) {
+                unfinishedImports.remove(batchPath);
                 return "ok";
             }
             if (created.status == 302) {
@@ -719,31 +730,52 @@ public class ChaosTraffic {
 
     static String importRetry = "not attempted";
 
+    static boolean running(String status) {
+        return "CREATING".equals(status) || "READING".equals(status);
+    }
+
     /**
-     * The import the kill interrupted must become retryable: its batch must leave "creating" within the lease, and
-     * Create must then finish it without uploading the file again.
+     * Every import the kill interrupted must stop "running" within the lease (its page is asked meanwhile, as the
+     * admin's browser would), and the large one must then be created by pressing Create again, without uploading
+     * the file again.
      */
     static void retryInterruptedImport() {
-        if (bigBatchPath == null) {
-            importRetry = "no import was interrupted";
-            return;
-        }
         try {
             Browser b = new Browser(0, true);
             b.signInStaff("admin", adminPassword);
-            long until = System.currentTimeMillis() + importRetrySeconds * 1000;
-            String status = b.progress(bigBatchPath);
+            Set<String> watched = new LinkedHashSet<>(unfinishedImports);
+            if (bigBatchPath != null) {
+                watched.add(bigBatchPath);
+            }
+            Map<String, String> statuses = new LinkedHashMap<>();
             long waitedFrom = System.currentTimeMillis();
-            while (("CREATING".equals(status) || "READING".equals(status)) && System.currentTimeMillis() < until) {
+            long until = waitedFrom + importRetrySeconds * 1000;
+            while (true) {
+                for (String batch : watched) {
+                    statuses.put(batch, b.progress(batch));
+                }
+                if (statuses.values().stream().noneMatch(ChaosTraffic::running) || System.currentTimeMillis() > until) {
+                    break;
+                }
                 sleep(2000);
-                status = b.progress(bigBatchPath);
             }
             long waited = (System.currentTimeMillis() - waitedFrom) / 1000;
+            statuses.forEach((batch, status) -> {
+                if (!batch.equals(bigBatchPath) && running(status)) {
+                    violations.add("an import cut by the kill (" + batch + ") is still " + status + " "
+                            + importRetrySeconds + " s after the traffic ended");
+                }
+            });
+            if (bigBatchPath == null) {
+                importRetry = "no import was interrupted";
+                return;
+            }
+            String status = statuses.get(bigBatchPath);
             if ("CREATED".equals(status)) {
                 importRetry = "CREATED (finished before the kill or recovered by itself)";
                 return;
             }
-            if ("CREATING".equals(status) || "READING".equals(status)) {
+            if (running(status)) {
                 importRetry = "still " + status + " " + importRetrySeconds + " s after the traffic ended";
                 violations.add("the import interrupted by the kill is " + importRetry);
                 return;
