@@ -297,6 +297,11 @@ sed -n '/^First 5xx/,/^$/p' "$WORK/traffic-report.md"
 grep 'VIOLATION' "$WORK/traffic-report.md" || true
 echo "ERROR lines in the logs: instance 1: $(grep -c ' ERROR ' "$WORK/instance-1.log" || true)," \
     "instance 2: $(grep -c ' ERROR ' "$WORK/instance-2.log" || true)"
+# The first errors with their exception, so that a 5xx can be explained after the work directory is gone.
+for i in 1 2; do
+    grep -A3 ' ERROR ' "$WORK/instance-$i.log" | grep -E ' ERROR |Exception|^\s+at com\.partnerdesk' | head -12 \
+        | cut -c1-400 | sed "s/^/  instance $i: /" || true
+done
 echo
 if [ "$VIOLATIONS" != 0 ]; then
     log "FAILED: $VIOLATIONS invariant violations or 5xx answers"
