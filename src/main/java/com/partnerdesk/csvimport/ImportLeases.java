@@ -58,10 +58,6 @@ class ImportLeases {
         return instance;
     }
 
-    Instant now() {
-        return clock.instant();
-    }
-
     /** Renews the runs' leases, with their progress, in one statement. */
     void renew(Collection<ImportRun> runs) {
         if (runs.isEmpty()) {
@@ -116,9 +112,6 @@ class ImportLeases {
                     where status in ('READING', 'CREATING') and heartbeat_at < ?
                       and (cast(? as uuid) is null or customer_id = ?)
                     for update skip locked
-                ), unstaged as (
-                    delete from import_row r using stale s
-                    where s.status = 'READING' and r.customer_id = s.customer_id and r.batch_id = s.id
                 )
                 update import_batch b
                 set status = case s.status when 'CREATING' then 'READY' else 'FAILED' end,
@@ -135,7 +128,12 @@ class ImportLeases {
         for (Interrupted batch : interrupted) {
             log.warn("Import {} of customer {} was {} on {}, which stopped renewing its lease; taken over by {}",
                     batch.id(), batch.customerId(), batch.status(), batch.claimedBy(), instance);
-            if (batch.status() == ImportStatus.CREATING) {
+            if (batch.status() == ImportStatus.READING) {
+                // Only for a batch taken over: the pages' frequent check must not touch the staging rows.
+                jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", batch.customerId(),
+                        batch.id());
+            }
+            else {
                 audit.recordOutcome(batch.staffUsername(), batch.customerId(), "users.imported", batch.fileName(),
                         AuditOutcome.FAILURE, "created=0, valid=" + batch.validCount()
                                 + ", reason=import.create.interrupted");
