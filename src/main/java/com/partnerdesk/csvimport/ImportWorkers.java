@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +15,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Component;
 
@@ -44,6 +44,16 @@ class ImportWorkers {
     /** Carries the staff member's identity into the background, so the audit trail names who imported. */
     private final ExecutorService background;
 
+    /**
+     * A thread of its own: on the scheduler's shared thread a job waiting for a lock (a purge, a cleanup) would hold
+     * the heartbeat back, and another instance would take over imports that are alive.
+     */
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "user-import-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     ImportWorkers(ImportLeases leases, ImportSettings settings, DataSource dataSource) {
         this.leases = leases;
         this.slotCount = settings.maxRunning() > 0 ? settings.maxRunning() : Math.max(1, poolSize(dataSource) / 2);
@@ -54,6 +64,8 @@ class ImportWorkers {
                     thread.setDaemon(true);
                     return thread;
                 }));
+        long every = settings.heartbeatEvery().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
 
     /** How many imports this instance reads or creates at once. */
@@ -100,9 +112,8 @@ class ImportWorkers {
         }
     }
 
-    /** Every instance renews the leases of its own runs; the heartbeat runs whatever ShedLock says. */
-    @Scheduled(fixedDelayString = "${partnerdesk.import.heartbeat-every:15s}")
-    void heartbeat() {
+    /** Every instance renews the leases of its own runs. */
+    private void heartbeat() {
         try {
             leases.renew(runs);
         }
@@ -114,6 +125,7 @@ class ImportWorkers {
 
     @PreDestroy
     void stop() throws InterruptedException {
+        heartbeats.shutdownNow();
         background.shutdown();
         if (!background.awaitTermination(20, TimeUnit.SECONDS)) {
             background.shutdownNow();
