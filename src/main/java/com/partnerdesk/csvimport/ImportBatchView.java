@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * An import as its page shows it: progress while running, counts and choices once read, the outcome after.
  *
- * @param handoffId once created, the one-time handoff that holds the new users' temporary passwords
+ * @param handoffId     once created, the one-time handoff that holds the new users' temporary passwords
+ * @param waitingBehind while its work waits for a free slot: how many imports its instance runs at once
  */
 public record ImportBatchView(
         UUID id,
@@ -31,7 +32,8 @@ public record ImportBatchView(
         String createErrorKey,
         List<Object> createErrorArguments,
         UUID handoffId,
-        Instant createdAt) {
+        Instant createdAt,
+        Integer waitingBehind) {
 
     public Object[] fileErrorArgumentArray() {
         return fileErrorArguments == null ? new Object[0] : fileErrorArguments.toArray();
@@ -44,6 +46,10 @@ public record ImportBatchView(
     /** Percent of the valid rows created so far, for the progress bar. */
     public int percentCreated() {
         return validCount == 0 ? 0 : (int) Math.min(100, 100L * rowsCreated / validCount);
+    }
+
+    public boolean isWaiting() {
+        return status.isRunning() && waitingBehind != null;
     }
 
     public boolean isSpanishTemplate() {

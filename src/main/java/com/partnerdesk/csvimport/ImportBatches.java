@@ -28,14 +28,11 @@ class ImportBatches {
 
     static final int INSERT_BATCH_ROWS = 1000;
 
-    /** A running import whose progress has not moved for this long died with its instance. */
-    static final Duration STALLED_AFTER = Duration.ofMinutes(10);
-
     private static final String BATCH_COLUMNS = """
             id, customer_id, file_name, status, template, charset, delimiter, file_error_key, file_error_args,
             file_notices, rows_read, valid_count, rejected_count, warning_count, skipped_count,
             default_usage_location, file_subscription_ids, rows_created, create_error_key, create_error_args,
-            handoff_id, created_at
+            handoff_id, created_at, waiting_behind
             """;
 
     private final JdbcTemplate jdbc;
@@ -49,22 +46,17 @@ class ImportBatches {
     }
 
     /**
-     * Opens a batch in READING, taking the customer's one import slot.
+     * Opens a batch in READING, taking the customer's one import slot, claimed by the run that reads it.
      * @throws ImportAlreadyRunning when another import of the customer is reading or creating
      */
-    void open(UUID customerId, UUID batchId, UUID staffId, String staffUsername, String fileName, Instant now) {
-        jdbc.update("""
-                update import_batch set status = 'FAILED', create_error_key = 'import.failed.interrupted',
-                       updated_at = ?
-                where customer_id = ? and status in ('READING', 'CREATING') and updated_at < ?
-                """, Timestamp.from(now), customerId, Timestamp.from(now.minus(STALLED_AFTER)));
+    void open(ImportRun run, UUID staffId, String staffUsername, String fileName, String instance, Instant now) {
         try {
             jdbc.update("""
                     insert into import_batch (customer_id, id, staff_id, staff_username, file_name, status,
-                                              created_at, updated_at)
-                    values (?, ?, ?, ?, ?, 'READING', ?, ?)
-                    """, customerId, batchId, staffId, staffUsername, fileName, Timestamp.from(now),
-                    Timestamp.from(now));
+                                              claimed_by, claim_id, heartbeat_at, created_at, updated_at)
+                    values (?, ?, ?, ?, ?, 'READING', ?, ?, ?, ?, ?)
+                    """, run.customerId(), run.batchId(), staffId, staffUsername, fileName, instance, run.claimId(),
+                    Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
         }
         catch (DuplicateKeyException running) {
             throw new ImportAlreadyRunning();
@@ -168,7 +160,10 @@ class ImportBatches {
         });
     }
 
-    void markReady(UUID customerId, UUID batchId, CsvReadSummary summary, Instant now) {
+    /** Fenced by the run's claim, like every end of a run: a batch taken over meanwhile stays as it was left. */
+    void markReady(ImportRun run, CsvReadSummary summary, Instant now) {
+        UUID customerId = run.customerId();
+        UUID batchId = run.batchId();
         jdbc.update("""
                 update import_batch b set status = 'READY', template = ?, charset = ?, delimiter = ?,
                        file_notices = cast(? as jsonb), skipped_count = ?, rows_read = c.total,
@@ -176,29 +171,29 @@ class ImportBatches {
                 from (select count(*) as total, count(*) filter (where valid) as valid,
                              count(*) filter (where not valid) as rejected, count(*) filter (where has_warning) as warnings
                       from import_row where customer_id = ? and batch_id = ?) c
-                where b.customer_id = ? and b.id = ?
+                where b.customer_id = ? and b.id = ? and b.claim_id = ? and b.status = 'READING'
                 """, summary.template().name(), summary.charset().name(), String.valueOf(summary.delimiter()),
                 storableJson(NotesJson.fileNotices(summary.notices())), summary.skippedRowCount(), Timestamp.from(now),
-                customerId, batchId, customerId, batchId);
+                customerId, batchId, customerId, batchId, run.claimId());
     }
 
     /** The file as a whole cannot be imported: its rows go, the reason stays for the page. */
-    void markFileRejected(UUID customerId, UUID batchId, CsvFileRejected rejection, Instant now) {
-        jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", customerId, batchId);
+    void markFileRejected(ImportRun run, CsvFileRejected rejection, Instant now) {
+        jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", run.customerId(), run.batchId());
         jdbc.update("""
                 update import_batch set status = 'FILE_REJECTED', file_error_key = ?, file_error_args = cast(? as jsonb),
                        updated_at = ?
-                where customer_id = ? and id = ?
+                where customer_id = ? and id = ? and claim_id = ? and status = 'READING'
                 """, rejection.messageKey(), storableJson(NotesJson.arguments(rejection.arguments())),
-                Timestamp.from(now), customerId, batchId);
+                Timestamp.from(now), run.customerId(), run.batchId(), run.claimId());
     }
 
-    void markFailed(UUID customerId, UUID batchId, Instant now) {
-        jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", customerId, batchId);
+    void markFailed(ImportRun run, Instant now) {
+        jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", run.customerId(), run.batchId());
         jdbc.update("""
                 update import_batch set status = 'FAILED', create_error_key = 'import.failed.unexpected', updated_at = ?
-                where customer_id = ? and id = ?
-                """, Timestamp.from(now), customerId, batchId);
+                where customer_id = ? and id = ? and claim_id = ? and status = 'READING'
+                """, Timestamp.from(now), run.customerId(), run.batchId(), run.claimId());
     }
 
     void choose(UUID customerId, UUID staffId, UUID batchId, List<UUID> subscriptionIds, String usageLocation,
@@ -215,18 +210,20 @@ class ImportBatches {
     }
 
     /**
-     * Moves a READY batch to CREATING, taking the customer's import slot.
+     * Moves a READY batch to CREATING, taking the customer's import slot, claimed by the run that creates it.
      * @throws ImportNotReady when it is not READY (created already, or another tab was faster)
      * @throws ImportAlreadyRunning when another import of the customer is running
      */
-    void startCreating(UUID customerId, UUID staffId, UUID batchId, Instant now) {
+    void startCreating(ImportRun run, UUID staffId, String instance, Instant now) {
         int updated;
         try {
             updated = jdbc.update("""
                     update import_batch set status = 'CREATING', rows_created = 0, create_error_key = null,
-                           create_error_args = null, updated_at = ?
+                           create_error_args = null, claimed_by = ?, claim_id = ?, heartbeat_at = ?,
+                           waiting_behind = null, updated_at = ?
                     where customer_id = ? and staff_id = ? and id = ? and status = 'READY'
-                    """, Timestamp.from(now), customerId, staffId, batchId);
+                    """, instance, run.claimId(), Timestamp.from(now), Timestamp.from(now), run.customerId(), staffId,
+                    run.batchId());
         }
         catch (DuplicateKeyException running) {
             throw new ImportAlreadyRunning();
@@ -236,34 +233,29 @@ class ImportBatches {
         }
     }
 
-    /** Progress of a creation, committed on its own so other requests see it while the creation's transaction runs. */
-    void progressCreated(UUID customerId, UUID batchId, int rowsCreated, Instant now) {
-        ownTransaction.executeWithoutResult(status -> jdbc.update(
-                "update import_batch set rows_created = ?, updated_at = ? where customer_id = ? and id = ?",
-                rowsCreated, Timestamp.from(now), customerId, batchId));
-    }
-
     /**
      * Inside the creation's transaction: the last write, so the batch shows CREATED exactly when the users and their
-     * handoff exist.
+     * handoff exist. Fenced by the run's claim: a run whose batch was taken over meanwhile (its instance stopped
+     * renewing the lease) rolls back, since the admin may already be creating it again.
      */
-    void markCreated(UUID customerId, UUID batchId, int created, UUID handoffId, Instant now) {
+    void markCreated(ImportRun run, int created, UUID handoffId, Instant now) {
         int updated = jdbc.update("""
                 update import_batch set status = 'CREATED', rows_created = ?, handoff_id = ?, updated_at = ?
-                where customer_id = ? and id = ? and status = 'CREATING'
-                """, created, handoffId, Timestamp.from(now), customerId, batchId);
+                where customer_id = ? and id = ? and claim_id = ? and status = 'CREATING'
+                """, created, handoffId, Timestamp.from(now), run.customerId(), run.batchId(), run.claimId());
         if (updated == 0) {
-            throw new IllegalStateException("Import " + batchId + " stopped creating meanwhile");
+            throw new IllegalStateException("Import " + run.batchId() + " was taken over while it was being created");
         }
     }
 
     /** After a rolled-back creation: the preview is back, with the reason. */
-    void creationFailed(UUID customerId, UUID batchId, String messageKey, List<Object> arguments, Instant now) {
+    void creationFailed(ImportRun run, String messageKey, List<Object> arguments, Instant now) {
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
                 update import_batch set status = 'READY', rows_created = 0, create_error_key = ?,
-                       create_error_args = cast(? as jsonb), updated_at = ?
-                where customer_id = ? and id = ? and status = 'CREATING'
-                """, messageKey, NotesJson.arguments(arguments), Timestamp.from(now), customerId, batchId));
+                       create_error_args = cast(? as jsonb), waiting_behind = null, updated_at = ?
+                where customer_id = ? and id = ? and claim_id = ? and status = 'CREATING'
+                """, messageKey, NotesJson.arguments(arguments), Timestamp.from(now), run.customerId(), run.batchId(),
+                run.claimId()));
     }
 
     /**
@@ -383,7 +375,8 @@ class ImportBatches {
                 rs.getString("default_usage_location"),
                 Arrays.asList((UUID[]) rs.getArray("file_subscription_ids").getArray()), rs.getInt("rows_created"),
                 rs.getString("create_error_key"), NotesJson.arguments(rs.getString("create_error_args")),
-                rs.getObject("handoff_id", UUID.class), rs.getTimestamp("created_at").toInstant());
+                rs.getObject("handoff_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("waiting_behind", Integer.class));
     }
 
     private static StagedRow stagedRow(ResultSet rs, int row) throws SQLException {

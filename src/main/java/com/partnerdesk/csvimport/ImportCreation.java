@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Creates every valid row of a batch in one transaction (see docs/decisions/0005) through the directory's
  * {@link UserCreation}, a chunk at a time: users, licenses, the one-time handoff of their passwords, the batch's
- * CREATED status and one audit entry for the whole import commit together or not at all.
+ * CREATED status and one audit entry for the whole import commit together or not at all. It holds one connection
+ * from start to end and asks for no other: its progress goes to the run, whose heartbeat writes it.
  */
 @Component
 class ImportCreation {
@@ -52,13 +53,14 @@ class ImportCreation {
     }
 
     /**
+     * @param run     the run that claimed the batch; the batch turns CREATED only while the claim is still its own
      * @param handoff the reserved handoff whose key the staff member's browser already holds
      * @return how many users were created
      * @throws com.partnerdesk.directory.UserCreationRefused when a row no longer passes (a user appeared meanwhile)
      * @throws com.partnerdesk.licensing.SeatsExhausted when the seats ran out meanwhile
      */
     @Transactional
-    public int create(ImportBatchView batch, OpenedHandoff handoff, String staffUsername) {
+    public int create(ImportBatchView batch, ImportRun run, OpenedHandoff handoff, String staffUsername) {
         Instant now = clock.instant();
         String defaultUsageLocation = batch.defaultUsageLocation() == null ? "" : batch.defaultUsageLocation();
         Set<UUID> forEveryone = new LinkedHashSet<>(batch.fileSubscriptionIds());
@@ -83,10 +85,10 @@ class ImportCreation {
                         created.temporaryPassword()));
             }
             afterRow = chunk.get(chunk.size() - 1).rowNumber();
-            batches.progressCreated(batch.customerId(), batch.id(), credentials.size(), clock.instant());
+            run.created(credentials.size());
         }
         handoffs.open(handoff, staffUsername, credentials);
-        batches.markCreated(batch.customerId(), batch.id(), credentials.size(), handoff.id(), now);
+        batches.markCreated(run, credentials.size(), handoff.id(), now);
         audit.record(batch.customerId(), "users.imported", batch.fileName(),
                 "created=" + credentials.size() + ", rejected=" + batch.rejectedCount() + ", warnings="
                         + batch.warningCount() + ", skipped=" + batch.skippedCount() + ", licensesForFile="

@@ -58,8 +58,10 @@ class ImportStaging {
         this.clock = clock;
     }
 
-    /** Stages the file and deletes it, whatever happens. */
-    void stage(UUID customerId, UUID batchId, Path file) {
+    /** Stages the file for the run's batch and deletes it, whatever happens. */
+    void stage(ImportRun run, Path file) {
+        UUID customerId = run.customerId();
+        UUID batchId = run.batchId();
         try {
             Customer customer = customers.require(customerId);
             ImportRowRules rowRules = new ImportRowRules(rules, customer.getDomains(),
@@ -86,14 +88,14 @@ class ImportStaging {
             }
             batches.rejectDuplicates(customerId, batchId, duplicates.otherRowsByRow());
             batches.rejectExistingUsers(customerId, batchId, clock.instant(), directory.restoreWindow());
-            batches.markReady(customerId, batchId, summary, clock.instant());
+            batches.markReady(run, summary, clock.instant());
         }
         catch (CsvFileRejected rejected) {
-            batches.markFileRejected(customerId, batchId, rejected, clock.instant());
+            batches.markFileRejected(run, rejected, clock.instant());
         }
         catch (IOException | RuntimeException failure) {
             log.error("Reading import {} of customer {} failed", batchId, customerId, failure);
-            batches.markFailed(customerId, batchId, clock.instant());
+            batches.markFailed(run, clock.instant());
         }
         finally {
             try {

@@ -8,9 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import com.partnerdesk.audit.AuditTrail;
@@ -20,7 +17,6 @@ import com.partnerdesk.directory.UserCreationRefused;
 import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +24,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,7 +31,8 @@ import org.springframework.stereotype.Service;
  * the shared one-time handoff.
  * Every method takes the customer from the URL and the signed-in staff member; another customer's or colleague's
  * import is not found. Small files are handled within the request; large ones in the background, with progress kept
- * in the batch row so that any instance can show it.
+ * in the batch row so that any instance can show it. Running work holds a lease on its batch; an import whose
+ * instance stopped is taken over when its page or the customer's next upload is asked for (docs/decisions/0008).
  */
 @Service
 public class UserImports {
@@ -53,27 +49,26 @@ public class UserImports {
 
     private final ImportCreation creation;
 
+    private final ImportLeases leases;
+
+    private final ImportWorkers workers;
+
     private final AuditTrail audit;
 
     private final ImportSettings settings;
 
     private final Clock clock;
 
-    /** Carries the staff member's identity into the background, so the audit trail names who imported. */
-    private final ExecutorService background = new DelegatingSecurityContextExecutorService(
-            Executors.newFixedThreadPool(2, runnable -> {
-                Thread thread = new Thread(runnable, "user-import");
-                thread.setDaemon(true);
-                return thread;
-            }));
-
     UserImports(Customers customers, Licensing licensing, ImportBatches batches, ImportStaging staging,
-            ImportCreation creation, AuditTrail audit, ImportSettings settings, Clock clock) {
+            ImportCreation creation, ImportLeases leases, ImportWorkers workers, AuditTrail audit,
+            ImportSettings settings, Clock clock) {
         this.customers = customers;
         this.licensing = licensing;
         this.batches = batches;
         this.staging = staging;
         this.creation = creation;
+        this.leases = leases;
+        this.workers = workers;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -102,9 +97,11 @@ public class UserImports {
             Files.deleteIfExists(file);
             throw failure;
         }
+        ImportRun run = ImportRun.claim(customerId, batchId);
         try {
             batches.tidy(customerId, clock.instant());
-            batches.open(customerId, batchId, staffId, staffUsername, cut(fileName), clock.instant());
+            leases.takeOverStale(customerId);
+            batches.open(run, staffId, staffUsername, cut(fileName), leases.instance(), clock.instant());
         }
         catch (RuntimeException refused) {
             Files.deleteIfExists(file);
@@ -112,17 +109,17 @@ public class UserImports {
         }
         long size = Files.size(file);
         // Over the limit the reader refuses at once, so there is nothing to wait for.
-        if (size > settings.backgroundAboveBytes().toBytes() && size <= settings.maxBytes().toBytes()) {
-            background.execute(() -> staging.stage(customerId, batchId, file));
-        }
-        else {
-            staging.stage(customerId, batchId, file);
-        }
+        boolean large = size > settings.backgroundAboveBytes().toBytes() && size <= settings.maxBytes().toBytes();
+        workers.run(run, !large, () -> staging.stage(run, file));
         return batchId;
     }
 
-    /** @throws ImportNotFound unless the import is the customer's and this staff member's */
+    /**
+     * The import as it stands; if its instance stopped, first taken over, so that the page offers Create again.
+     * @throws ImportNotFound unless the import is the customer's and this staff member's
+     */
     public ImportBatchView require(UUID customerId, UUID staffId, UUID batchId) {
+        leases.takeOverStale(customerId);
         return batches.find(customerId, staffId, batchId).orElseThrow(() -> new ImportNotFound(batchId));
     }
 
@@ -189,7 +186,8 @@ public class UserImports {
     /**
      * Creates every valid row, in the request or in the background, and hands their temporary passwords to the staff
      * member through the reserved handoff, whose key their browser already holds. A failure rolls everything back and
-     * brings the preview back with the reason; nothing is half created.
+     * brings the preview back with the reason; nothing is half created. Beyond the imports this instance runs at once,
+     * the creation waits in the background for a free slot.
      *
      * @param handoff from {@link com.partnerdesk.handoff.PasswordHandoffs#reserve}; its key stays in memory only
      * @throws ImportNotReady        when the import is not a preview waiting to be created
@@ -201,45 +199,34 @@ public class UserImports {
         if (countWithoutUsageLocation(batch) > 0) {
             throw new UsageLocationMissing();
         }
-        batches.startCreating(customerId, staffId, batchId, clock.instant());
-        if (batch.validCount() > settings.backgroundAboveRows()) {
-            background.execute(() -> runCreation(batch, handoff, staffUsername));
-        }
-        else {
-            runCreation(batch, handoff, staffUsername);
-        }
+        ImportRun run = ImportRun.claim(customerId, batchId);
+        batches.startCreating(run, staffId, leases.instance(), clock.instant());
+        workers.run(run, batch.validCount() <= settings.backgroundAboveRows(),
+                () -> runCreation(batch, run, handoff, staffUsername));
     }
 
-    private void runCreation(ImportBatchView batch, OpenedHandoff handoff, String staffUsername) {
+    private void runCreation(ImportBatchView batch, ImportRun run, OpenedHandoff handoff, String staffUsername) {
         try {
-            creation.create(batch, handoff, staffUsername);
+            creation.create(batch, run, handoff, staffUsername);
         }
         catch (SeatsExhausted exhausted) {
-            creationFailed(batch, "import.create.seatsExhausted", List.of(exhausted.getProductName(),
+            creationFailed(batch, run, "import.create.seatsExhausted", List.of(exhausted.getProductName(),
                     exhausted.getSeatsNeeded(), exhausted.getSeatsAvailable()));
         }
         catch (DuplicateKeyException | UserCreationRefused usersAppeared) {
             // The preview judged every row; a rule failing now means users were created or domains changed since.
-            creationFailed(batch, "import.create.usersAppeared", List.of());
+            creationFailed(batch, run, "import.create.usersAppeared", List.of());
         }
         catch (RuntimeException failure) {
             log.error("Creating import {} of customer {} failed", batch.id(), batch.customerId(), failure);
-            creationFailed(batch, "import.create.failed", List.of());
+            creationFailed(batch, run, "import.create.failed", List.of());
         }
     }
 
-    private void creationFailed(ImportBatchView batch, String messageKey, List<Object> arguments) {
-        batches.creationFailed(batch.customerId(), batch.id(), messageKey, arguments, clock.instant());
+    private void creationFailed(ImportBatchView batch, ImportRun run, String messageKey, List<Object> arguments) {
+        batches.creationFailed(run, messageKey, arguments, clock.instant());
         audit.recordFailure(batch.customerId(), "users.imported", batch.fileName(),
                 "created=0, valid=" + batch.validCount() + ", reason=" + messageKey);
-    }
-
-    @PreDestroy
-    void stop() throws InterruptedException {
-        background.shutdown();
-        if (!background.awaitTermination(20, TimeUnit.SECONDS)) {
-            background.shutdownNow();
-        }
     }
 
     private static String cut(String fileName) {

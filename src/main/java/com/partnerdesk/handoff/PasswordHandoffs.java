@@ -78,26 +78,31 @@ public class PasswordHandoffs {
 
     /**
      * Adds credentials to a handoff that has not been shown yet ("Add another user") and gives it its full lifetime
-     * again.
-     * @throws HandoffNotAvailable when it was shown, expired, is someone else's or the key does not open it
+     * again. A handoff that can take no more is answered, not thrown: the caller's transaction, which has just
+     * created the users, must stay committable so that they go into a new handoff instead.
+     * @return false, with nothing changed, when it was shown, expired, is someone else's or the key does not open it
      */
     @Transactional
-    public void append(OpenedHandoff handoff, String staffUsername, List<IssuedCredential> more) {
+    public boolean append(OpenedHandoff handoff, String staffUsername, List<IssuedCredential> more) {
         Instant now = clock.instant();
-        byte[] sealed = jdbc.query("""
+        Optional<List<IssuedCredential>> stored = jdbc.query("""
                 select sealed from password_handoff
                 where customer_id = ? and id = ? and staff_username = ? and expires_at > ? and cardinality(shown_pages) = 0
                 for update
                 """, (rs, row) -> rs.getBytes(1), handoff.customerId(), handoff.id(), staffUsername,
-                Timestamp.from(now)).stream().findFirst().orElseThrow(HandoffNotAvailable::new);
-        List<IssuedCredential> all = new ArrayList<>(
-                HandoffCipher.open(handoff.key(), handoff.id(), sealed).orElseThrow(HandoffNotAvailable::new));
+                Timestamp.from(now)).stream().findFirst()
+            .flatMap(sealed -> HandoffCipher.open(handoff.key(), handoff.id(), sealed));
+        if (stored.isEmpty()) {
+            return false;
+        }
+        List<IssuedCredential> all = new ArrayList<>(stored.get());
         all.addAll(more);
         jdbc.update("""
                 update password_handoff set sealed = ?, credential_count = ?, expires_at = ?
                 where customer_id = ? and id = ?
                 """, HandoffCipher.seal(handoff.key(), handoff.id(), all), all.size(), Timestamp.from(now.plus(lifetime)),
                 handoff.customerId(), handoff.id());
+        return true;
     }
 
     /**

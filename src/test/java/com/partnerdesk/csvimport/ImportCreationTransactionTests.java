@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -86,20 +87,21 @@ class ImportCreationTransactionTests {
 
         // Chunks of five: four chunks of users and seats are written before the fault hits the fifth.
         ImportSettings smallChunks = new ImportSettings(150_000, DataSize.ofMegabytes(35), DataSize.ofKilobytes(512),
-                2000, 5);
+                2000, 5, Duration.ofMinutes(1), Duration.ofSeconds(15), 0);
         ImportCreation creation = new ImportCreation(batches, userCreation, handoffs, audit, smallChunks, clock);
         ImportBatchView batch = imports.require(customer.id(), staffId, batchId);
-        batches.startCreating(customer.id(), staffId, batchId, clock.instant());
+        ImportRun run = ImportRun.claim(customer.id(), batchId);
+        batches.startCreating(run, staffId, "this-instance", clock.instant());
         assertThatThrownBy(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> creation.create(batch, handoffs.reserve(customer.id()), "fault-admin")))
+                .executeWithoutResult(status -> creation.create(batch, run, handoffs.reserve(customer.id()),
+                        "fault-admin")))
                 .hasMessageContaining("injected fault");
 
-        assertThat(imports.require(customer.id(), staffId, batchId).rowsCreated())
-                .as("progress did reach the fault").isEqualTo(20);
+        assertThat(run.rowsCreated()).as("progress did reach the fault").isEqualTo(20);
         assertNothingCreated(customer, e3);
 
         // The same fault through the service: the preview comes back with the reason, the failure is audited.
-        batches.creationFailed(customer.id(), batchId, "import.create.failed", List.of(), clock.instant());
+        batches.creationFailed(run, "import.create.failed", List.of(), clock.instant());
         imports.create(customer.id(), staffId, "fault-admin", batchId, handoffs.reserve(customer.id()));
 
         ImportBatchView after = imports.require(customer.id(), staffId, batchId);

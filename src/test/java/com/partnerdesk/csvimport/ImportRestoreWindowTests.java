@@ -91,7 +91,8 @@ class ImportRestoreWindowTests {
     /** Each username of the staged file with "valid" or its notes. */
     private Map<String, String> stage(DirectorySettings directory) throws Exception {
         UUID batchId = UUID.randomUUID();
-        batches.open(customer.id(), batchId, UUID.randomUUID(), "window-admin", "users.csv", clock.instant());
+        ImportRun run = ImportRun.claim(customer.id(), batchId);
+        batches.open(run, UUID.randomUUID(), "window-admin", "users.csv", "this-instance", clock.instant());
         Path file = Files.createTempFile("window-import-", ".csv");
         Files.writeString(file, """
                 First name,Last name,Display name,Email
@@ -100,7 +101,7 @@ class ImportRestoreWindowTests {
                 Nina,New,Nina New,nina@%1$s
                 """.formatted(customer.domain()), StandardCharsets.UTF_8);
         new ImportStaging(reader, batches, customers, licensing, rules, importSettings, directory, clock)
-            .stage(customer.id(), batchId, file);
+            .stage(run, file);
         return jdbc.queryForList("select username, valid, cast(notes as text) as notes from import_row where batch_id = ?",
                 batchId)
             .stream()

@@ -140,6 +140,30 @@ class AddUserWebTests {
         assertThat(page.split("credential-password", -1)).hasSize(3);
     }
 
+    @Test
+    void aRunWhosePasswordListIsNoLongerAvailableSavesTheUserInANewListAndSaysSo() throws Exception {
+        MvcResult first = mvc.perform(addUser(admin, "Grace", "Hopper", "Grace Hopper", "grace").param("action", "another"))
+            .andExpect(status().is3xxRedirection()).andReturn();
+        String next = first.getResponse().getRedirectedUrl();
+        String run = next.substring(next.indexOf("run=") + 4);
+        // The run's list was shown meanwhile (in another tab): it can take no more users.
+        jdbc.update("update password_handoff set shown_pages = '{1}' where customer_id = ? and id = ?", customer.id(),
+                UUID.fromString(run));
+
+        MvcResult second = mvc.perform(addUser(admin, "Alan", "Turing", "Alan Turing", "alan").param("run", run)
+            .param("action", "another").cookie(keyCookie(first)))
+            .andExpect(status().is3xxRedirection()).andReturn();
+
+        String nextRun = second.getResponse().getRedirectedUrl();
+        assertThat(nextRun).startsWith("/customers/" + customer.id() + "/users/new?run=").isNotEqualTo(next);
+        assertThat(second.getFlashMap().get("noticeKey")).isEqualTo("create.runLost");
+        assertThat(jdbc.queryForObject("select count(*) from customer_user where customer_id = ? and username = ?",
+                Integer.class, customer.id(), "alan@" + customer.domain())).isEqualTo(1);
+        String form = mvc.perform(get(nextRun).with(user(admin)).cookie(keyCookie(second)))
+            .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("Added in this run: 1 user", "Alan Turing").doesNotContain("Grace Hopper");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             display name required       | '' | ada | Enter a display name. | Escriba un nombre para mostrar.

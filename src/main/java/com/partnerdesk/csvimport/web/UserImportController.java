@@ -159,7 +159,11 @@ class UserImportController {
         Map<String, Object> progress = new LinkedHashMap<>(Map.of("status", batch.status().name(), "rowsRead",
                 batch.rowsRead(), "rowsCreated", batch.rowsCreated(), "validCount", batch.validCount()));
         // The sentence the page shows above its bar, in the admin's language, so the script never builds text.
-        if (batch.status() == ImportStatus.READING) {
+        if (batch.isWaiting()) {
+            progress.put("text", messages.getMessage("import.progress.waiting", new Object[] { batch.waitingBehind() },
+                    locale));
+        }
+        else if (batch.status() == ImportStatus.READING) {
             progress.put("text", messages.getMessage("import.progress.reading", new Object[] { batch.rowsRead() },
                     locale));
         }

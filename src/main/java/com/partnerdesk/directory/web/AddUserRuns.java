@@ -7,7 +7,6 @@ import java.util.UUID;
 import com.partnerdesk.directory.CreatedUser;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
-import com.partnerdesk.handoff.HandoffNotAvailable;
 import com.partnerdesk.handoff.IssuedCredential;
 import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.handoff.PasswordHandoffs;
@@ -41,13 +40,10 @@ class AddUserRuns {
         IssuedCredential credential = new IssuedCredential(user.displayName(), user.username(),
                 user.temporaryPassword());
         if (run.isPresent()) {
-            try {
-                handoffs.append(run.get(), staffUsername, List.of(credential));
+            if (handoffs.append(run.get(), staffUsername, List.of(credential))) {
                 return new Saved(user, run.get(), false);
             }
-            catch (HandoffNotAvailable expired) {
-                return new Saved(user, handoffs.open(customerId, staffUsername, List.of(credential)), true);
-            }
+            return new Saved(user, handoffs.open(customerId, staffUsername, List.of(credential)), true);
         }
         return new Saved(user, handoffs.open(customerId, staffUsername, List.of(credential)), false);
     }
