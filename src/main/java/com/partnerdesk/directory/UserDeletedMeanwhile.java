@@ -4,7 +4,7 @@ import java.util.UUID;
 
 /**
  * An action on active users found one of them deleted by someone else since the page was shown. Nothing was changed;
- * the page says who.
+ * the page says who, and the customer's Activity tab records the refusal under the action that was refused.
  */
 public class UserDeletedMeanwhile extends RuntimeException {
 
@@ -12,10 +12,18 @@ public class UserDeletedMeanwhile extends RuntimeException {
 
     private final String displayName;
 
-    public UserDeletedMeanwhile(UUID customerId, UUID userId, String displayName) {
+    private final String username;
+
+    private final String refusedAction;
+
+    /** @param refusedAction the audit action of what was refused, such as {@code user.password-reset} */
+    public UserDeletedMeanwhile(UUID customerId, UUID userId, String displayName, String username,
+            String refusedAction) {
         super("User " + userId + " was deleted meanwhile");
         this.customerId = customerId;
         this.displayName = displayName;
+        this.username = username;
+        this.refusedAction = refusedAction;
     }
 
     public UUID getCustomerId() {
@@ -24,5 +32,13 @@ public class UserDeletedMeanwhile extends RuntimeException {
 
     public String getDisplayName() {
         return displayName;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getRefusedAction() {
+        return refusedAction;
     }
 }

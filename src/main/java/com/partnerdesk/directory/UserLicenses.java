@@ -227,7 +227,8 @@ public class UserLicenses {
             throw new UserNotFound(Arrays.stream(ids).filter(id -> !present.contains(id)).findFirst().orElse(null));
         }
         if (!deleted.isEmpty()) {
-            throw new UserDeletedMeanwhile(customerId, deleted.get(0).id(), deleted.get(0).displayName());
+            throw new UserDeletedMeanwhile(customerId, deleted.get(0).id(), deleted.get(0).displayName(),
+                    deleted.get(0).username(), "licenses.changed");
         }
     }
 

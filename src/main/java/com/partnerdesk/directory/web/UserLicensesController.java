@@ -69,7 +69,8 @@ class UserLicensesController {
         DirectoryUser user = directory.require(customerId, userId);
         if (user.isDeleted()) {
             // The editor was open while someone else deleted the user.
-            throw new UserDeletedMeanwhile(customerId, userId, user.getDisplayName());
+            throw new UserDeletedMeanwhile(customerId, userId, user.getDisplayName(), user.getUsername(),
+                    "licenses.changed");
         }
         return save(customer, user, List.of(userId), form, staff, model);
     }

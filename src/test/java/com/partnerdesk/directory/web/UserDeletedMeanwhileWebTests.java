@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The admin who acts second on a user someone else just deleted — Save in Manage licenses, Reset password, Delete —
- * lands on the users list with a notice naming the user, in the admin's language; never an error page.
+ * lands on the users list with a notice naming the user, in the admin's language; never an error page. The refusal is
+ * on the customer's Activity tab under the action that was refused.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -87,26 +88,26 @@ class UserDeletedMeanwhileWebTests {
     @Test
     void savingLicensesOfTheDeletedUserShowsTheNotice() throws Exception {
         assertNoticeAfter(post("/customers/{c}/users/{u}/licenses", customer.id(), ada)
-            .param("licenses[" + e3 + "]", "ASSIGN"));
+            .param("licenses[" + e3 + "]", "ASSIGN"), "licenses.changed");
         assertThat(jdbc.queryForObject("select count(*) from license_assignment where user_id = ?", Integer.class, ada))
             .isZero();
     }
 
     @Test
     void resettingThePasswordOfTheDeletedUserShowsTheNotice() throws Exception {
-        assertNoticeAfter(post("/customers/{c}/users/{u}/reset-password", customer.id(), ada));
+        assertNoticeAfter(post("/customers/{c}/users/{u}/reset-password", customer.id(), ada), "user.password-reset");
         assertThat(jdbc.queryForObject("select password_hash from customer_user where id = ?", String.class, ada))
             .isNull();
     }
 
     @Test
     void deletingTheDeletedUserAgainShowsTheNotice() throws Exception {
-        assertNoticeAfter(post("/customers/{c}/users/{u}/delete", customer.id(), ada));
+        assertNoticeAfter(post("/customers/{c}/users/{u}/delete", customer.id(), ada), "user.deleted");
         assertThat(jdbc.queryForObject("select deleted_by from customer_user where id = ?", String.class, ada))
             .isEqualTo("other-admin");
     }
 
-    private void assertNoticeAfter(MockHttpServletRequestBuilder action) throws Exception {
+    private void assertNoticeAfter(MockHttpServletRequestBuilder action, String refusedAction) throws Exception {
         String users = "/customers/" + customer.id() + "/users";
         MvcResult refused = mvc.perform(action.with(user(admin)).with(csrf()))
             .andExpect(redirectedUrl(users))
@@ -116,5 +117,10 @@ class UserDeletedMeanwhileWebTests {
         String page = mvc.perform(get(users).with(user(admin)).cookie(refused.getResponse().getCookies()))
             .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Ada Lovelace was deleted by someone else a moment ago; nothing was changed.");
+        assertThat(jdbc.queryForList("""
+                select details from audit_entry
+                where customer_id = ? and action = ? and target = ? and outcome = 'FAILURE'
+                """, String.class, customer.id(), refusedAction, "ada@" + customer.domain()))
+            .containsExactly("refused: deleted by someone else meanwhile");
     }
 }
