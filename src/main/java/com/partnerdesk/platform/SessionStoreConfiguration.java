@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,9 @@ class SessionStoreConfiguration {
                 joinAny);
         repository.setDefaultMaxInactiveInterval(timeout);
         repository.setConversionService(serializationWithApplicationClasses());
+        // Two requests of one browser at once may both add the same attribute (a first CSRF token): the second
+        // insert updates the row instead of failing on its key.
+        new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
         return new SessionStore(repository, new TransactionTemplate(transactions));
     }
 

@@ -76,6 +76,26 @@ class SessionStoreTests {
         assertThat(store.findById(created.getId())).as("after the request").isNull();
     }
 
+    /**
+     * Two requests of one browser at once (a page and its script's poll) both read the session before either saved it,
+     * and both add the same attribute, such as a first CSRF token: the second save writes its value over the first
+     * instead of failing on the attribute's key.
+     */
+    @Test
+    void twoRequestsAddingTheSameAttributeToOneSessionBothSave() {
+        SessionStore.StoredSession created = store.createSession();
+        store.save(created);
+        SessionStore.StoredSession page = store.findById(created.getId());
+        SessionStore.StoredSession poll = store.findById(created.getId());
+
+        page.setAttribute("token", "from the page");
+        poll.setAttribute("token", "from the poll");
+        store.save(page);
+        store.save(poll);
+
+        assertThat((String) store.findById(created.getId()).getAttribute("token")).isEqualTo("from the poll");
+    }
+
     @Test
     void aSignedInPageReadsItsSessionRowOnce() throws Exception {
         String admin = new TestData(jdbc).staff("ADMIN_AGENT");
