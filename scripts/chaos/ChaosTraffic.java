@@ -407,6 +407,9 @@ public class ChaosTraffic {
             if (saved.status == 200 && saved.body.contains("alert-danger")) {
                 return "refused: " + firstAlert(saved.body);
             }
+            if (deletedMeanwhile(saved)) {
+                return "refused: deleted meanwhile";
+            }
             return saved.status == 404 ? "refused: user gone" : "unexpected: " + saved.status;
         }
 
@@ -505,7 +508,15 @@ public class ChaosTraffic {
                 }
                 return "ok";
             }
+            if (deletedMeanwhile(reset)) {
+                return "refused: deleted meanwhile";
+            }
             return reset.status == 404 ? "refused: user gone" : "unexpected: " + reset.status;
+        }
+
+        /** Acting on a user another admin deleted since the page was shown leads back to the users list. */
+        static boolean deletedMeanwhile(Response response) {
+            return response.status == 302 && response.location().endsWith("/users");
         }
 
         String smallImport() throws IOException {
