@@ -2,6 +2,7 @@ package com.partnerdesk.customer;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -77,7 +78,7 @@ public class Customers {
     @Transactional
     public Customer create(String companyName, List<String> domains) {
         Customer customer = Customer.create(companyName, domains, clock.instant());
-        requireDomainsFree(customer);
+        requireDomainsFree(customer.getId(), customer.getDomains());
         customers.saveAndFlush(customer);
         audit.record(customer.getId(), "customer.created", customer.getCompanyName(),
                 "domains=" + String.join(",", customer.getDomains()));
@@ -101,8 +102,10 @@ public class Customers {
             }
         }
         List<String> dropped = customer.domainsDroppedBy(domains);
+        // Judged before the entity changes: the check's query would otherwise flush the new domains first, and the
+        // database would refuse one another customer verifies before the check could say so.
+        requireDomainsFree(customerId, domains);
         customer.changeDomains(domains, clock.instant());
-        requireDomainsFree(customer);
         dropped.forEach(domain -> domainUsage.domainDropped(customerId, domain));
         customers.saveAndFlush(customer);
         audit.record(customerId, "customer.domains-changed", customer.getCompanyName(),
@@ -110,9 +113,20 @@ public class Customers {
         return customer;
     }
 
-    private void requireDomainsFree(Customer customer) {
-        for (String domain : customer.getDomains()) {
-            if (customers.isDomainTakenByAnother(domain, customer.getId())) {
+    /**
+     * Refuses a domain another customer verifies. Each domain is locked for the rest of the transaction first (in one
+     * order, so two changes never deadlock), so that of two admins adding the same domain to two customers at once,
+     * the second waits, then sees the first's domain and gets the same message instead of the unique index's error.
+     */
+    private void requireDomainsFree(UUID customerId, List<String> domains) {
+        List<String> wanted = domains.stream().map(domain -> domain.strip().toLowerCase(Locale.ROOT)).distinct().sorted()
+            .toList();
+        for (String domain : wanted) {
+            jdbc.queryForList("select pg_advisory_xact_lock(hashtextextended('customer_domain:' || ?, 0))",
+                    domain);
+        }
+        for (String domain : wanted) {
+            if (customers.isDomainTakenByAnother(domain, customerId)) {
                 throw new DomainAlreadyVerified(domain);
             }
         }

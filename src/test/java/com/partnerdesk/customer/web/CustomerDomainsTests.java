@@ -1,6 +1,13 @@
 package com.partnerdesk.customer.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
@@ -57,6 +64,55 @@ class CustomerDomainsTests {
                 "The domain " + existing.domain() + " is already verified for another customer.");
         assertThat(jdbc.queryForObject("select count(*) from customer where company_name = ?", Long.class, company))
             .isZero();
+    }
+
+    @Test
+    void aDomainOfAnotherCustomerIsRefusedWhenEditingDomains() throws Exception {
+        TestData data = new TestData(jdbc);
+        TestCustomer owner = data.customer("Domain Holder");
+        TestCustomer customer = data.customer("Domain Taker");
+
+        String page = mvc.perform(post("/customers/{id}/domains", customer.id()).param("companyName", customer.name())
+            .param("domains", customer.domain() + "\n" + owner.domain().toUpperCase()).with(csrf()).with(admin()))
+            .andExpect(status().isOk())
+            .andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("invalid-feedback",
+                "The domain " + owner.domain() + " is already verified for another customer.");
+        assertThat(jdbc.queryForList("select domain from customer_domain where customer_id = ?", String.class,
+                customer.id())).containsExactly(customer.domain());
+    }
+
+    /** Two admins add one new domain to two customers at the same moment: one gets it, the other the message. */
+    @Test
+    void twoCustomersTakingTheSameDomainAtOnceEndWithOneOwner() throws Exception {
+        TestData data = new TestData(jdbc);
+        List<TestCustomer> customers = List.of(data.customer("Race One"), data.customer("Race Two"));
+        String contested = "contested-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        CyclicBarrier together = new CyclicBarrier(customers.size());
+        ExecutorService admins = Executors.newFixedThreadPool(customers.size());
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (TestCustomer customer : customers) {
+                answers.add(admins.submit(() -> {
+                    together.await();
+                    return mvc.perform(post("/customers/{id}/domains", customer.id())
+                        .param("companyName", customer.name())
+                        .param("domains", customer.domain() + "\n" + contested).with(csrf()).with(admin()))
+                        .andReturn().getResponse().getStatus();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).as("one redirect after saving, one form with the message").containsExactlyInAnyOrder(302, 200);
+        }
+        finally {
+            admins.shutdownNow();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from customer_domain where domain = ?", Long.class, contested))
+            .isEqualTo(1);
     }
 
     @Test
