@@ -50,6 +50,46 @@ class I18nBundlesTests {
         assertThat(untranslated).as("sentences left in English in messages_es.properties").isEmpty();
     }
 
+    /**
+     * A message with no {0} placeholder is shown exactly as written, so a doubled apostrophe (the MessageFormat escape
+     * that messages with placeholders need) would reach the page as two.
+     */
+    @Test
+    void messagesWithoutPlaceholdersHoldNoDoubledApostrophe() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_es.properties")) {
+            Properties messages = load(bundle);
+            List<String> doubled = messages.stringPropertyNames()
+                .stream()
+                .filter(key -> !messages.getProperty(key).matches("(?s).*\\{\\d.*")
+                        && messages.getProperty(key).contains("''"))
+                .sorted()
+                .toList();
+            assertThat(doubled).as("messages in %s shown with a doubled apostrophe", bundle).isEmpty();
+        }
+    }
+
+    /** The Activity tab names each action the application records in the admin's language, never by its code. */
+    @Test
+    void everyRecordedActionHasALabel() throws IOException {
+        Pattern auditCall = Pattern.compile("audit\\.record\\w*\\(([^;]*?)\\);", Pattern.DOTALL);
+        Pattern actionCode = Pattern.compile("\"([a-z]+\\.[a-z-]+)\"");
+        Set<String> actions = new TreeSet<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher call = auditCall.matcher(Files.readString(source));
+                while (call.find()) {
+                    actionCode.matcher(call.group(1)).results().forEach(code -> actions.add(code.group(1)));
+                }
+            }
+        }
+        assertThat(actions).as("actions found in audit calls").contains("user.created", "licenses.changed");
+        for (String bundle : List.of("messages.properties", "messages_es.properties")) {
+            Set<String> keys = load(bundle).stringPropertyNames();
+            assertThat(actions.stream().filter(action -> !keys.contains("activity.action." + action)).toList())
+                .as("recorded actions without a label in %s", bundle).isEmpty();
+        }
+    }
+
     @Test
     void theSeedsSpanishLabelsAreUsed() throws IOException {
         Properties spanish = load("messages_es.properties");
