@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,17 +165,12 @@ class UsernameClaimTests {
      * Gives the second creation the chance to reach the claim and wait for the first: it is done when it did not wait
      * (as without claims), or once the database shows it waiting for a lock. Bounded; nothing is timed.
      */
-    private void waitUntilBlockedOrDone(Future<?> creation) throws InterruptedException {
-        for (int round = 0; round < 300 && !creation.isDone(); round++) {
-            Integer waiting = jdbc.queryForObject("""
+    private void waitUntilBlockedOrDone(Future<?> creation) {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            .until(() -> creation.isDone() || jdbc.queryForObject("""
                     select count(*) from pg_stat_activity
                     where datname = current_database() and wait_event_type = 'Lock'
-                    """, Integer.class);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
+                    """, Integer.class) > 0);
     }
 
     private static UserCreationRefused refusal(Future<?> creation) throws Exception {
