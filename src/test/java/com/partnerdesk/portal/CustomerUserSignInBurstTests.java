@@ -12,6 +12,7 @@ import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
 import com.partnerdesk.directory.UserProfile;
 import com.partnerdesk.security.SignInDoor;
+import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.SignInThrottled;
 import com.partnerdesk.security.ThrottledAuthenticationProvider;
@@ -70,6 +71,9 @@ class CustomerUserSignInBurstTests {
     AuditTrail audit;
 
     @Autowired
+    SignInRefusals refusals;
+
+    @Autowired
     Clock clock;
 
     @Test
@@ -121,8 +125,8 @@ class CustomerUserSignInBurstTests {
     }
 
     private ThrottledAuthenticationProvider door(AuthenticationProvider passwords) {
-        return new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS, passwords, signIn::customerOf, throttle,
-                audit, clock);
+        return new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS, passwords,
+                PortalSecurityConfiguration.customerUsers(signIn), throttle, audit, refusals, clock);
     }
 
     private CreatedUser ada(TestCustomer customer) {

@@ -19,7 +19,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * A scripted flood of sign-ins with made-up usernames, the way an anonymous visitor would try to fill the disk: the
  * rows it leaves behind stay a small number whatever the number of attempts, and real actions are still recorded one
- * by one. Each test floods from a range of TEST-NET-1 (192.0.2.0/24 and up) of its own.
+ * by one. Each test floods from a range of TEST-NET-1 (198.18.1.0/24 and up) of its own.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -37,7 +37,7 @@ class AnonymousSignInFloodTests {
 
     @Test
     void aThousandSignInsWithUnknownUsernamesAtTheStaffDoorLeaveAFewRows() throws Exception {
-        String address = "192.0.2.7";
+        String address = "198.18.1.7";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             signIn(mvc, "flood-staff-" + attempt, WRONG, address);
         }
@@ -48,17 +48,17 @@ class AnonymousSignInFloodTests {
             .as("throttle rows of the made-up usernames: at most the address's limit")
             .isLessThanOrEqualTo(20);
         assertThat(count("select count(*) from sign_in_throttle where subject = ?", "address:" + address)).isOne();
-        assertThat(count("select count(*) from sign_in_refusal where address_range = '192.0.2.0/24'"))
+        assertThat(count("select count(*) from sign_in_refusal where address_range = '198.18.1.0/24'"))
             .as("aggregated rows: one per reason (unknown username, locked) and hour")
             .isBetween(1L, 4L);
-        assertThat(count("select sum(attempts) from sign_in_refusal where address_range = '192.0.2.0/24'"))
+        assertThat(count("select sum(attempts) from sign_in_refusal where address_range = '198.18.1.0/24'"))
             .isEqualTo(ATTEMPTS);
     }
 
     @Test
     void aThousandSignInsWithUnknownUsernamesAtTheCustomerUsersDoorLeaveAFewRows() throws Exception {
         TestCustomer contoso = new TestData(jdbc).customer("Flood Contoso");
-        String address = "192.0.3.7";
+        String address = "198.18.2.7";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             mvc.perform(post("/my/sign-in").param("username", "flood-" + attempt + "@" + contoso.domain())
                 .param("password", WRONG)
@@ -71,20 +71,20 @@ class AnonymousSignInFloodTests {
         assertThat(count("select count(*) from sign_in_throttle where subject like 'customer-user:flood-%'"))
             .as("throttle rows of the made-up usernames: at most the address's limit")
             .isLessThanOrEqualTo(20);
-        assertThat(count("select count(*) from sign_in_refusal where address_range = '192.0.3.0/24'"))
+        assertThat(count("select count(*) from sign_in_refusal where address_range = '198.18.2.0/24'"))
             .isBetween(1L, 4L);
-        assertThat(count("select sum(attempts) from sign_in_refusal where address_range = '192.0.3.0/24'"))
+        assertThat(count("select sum(attempts) from sign_in_refusal where address_range = '198.18.2.0/24'"))
             .isEqualTo(ATTEMPTS);
     }
 
     @Test
     void realSignInsAndWrongPasswordsOfRealAccountsAreStillAuditedOneByOneAfterAFlood() throws Exception {
-        String address = "192.0.4.7";
+        String address = "198.18.3.7";
         for (int attempt = 0; attempt < 100; attempt++) {
             signIn(mvc, "flood-real-" + attempt, WRONG, address);
         }
         String admin = new TestData(jdbc).staff("ADMIN_AGENT");
-        String elsewhere = "192.0.5.7";
+        String elsewhere = "198.18.4.7";
 
         signIn(mvc, admin, WRONG, elsewhere);
         signIn(mvc, admin, TestData.STAFF_PASSWORD, elsewhere);
