@@ -1,7 +1,7 @@
 -- Refused sign-ins are counted, not listed: one row per door, account, hour, address range and reason, whose count
 -- grows with each attempt, instead of one audit entry per attempt. The account is the folded username only when it
 -- names an account ('' otherwise), so made-up usernames add to one row of their address range rather than a row each
--- (docs/decisions/0011-refused-sign-ins-aggregated.md).
+-- (docs/decisions/0011-refused-sign-ins-counted.md).
 create table sign_in_refusal (
     door              varchar(20)  not null,
     account           varchar(400) not null,
