@@ -36,7 +36,9 @@ public class SignInThrottle {
      * Counts an attempt to sign in as {@code username} from {@code address} against the account and then against the
      * address. The attempt may have its password checked only if neither count went past its limit; otherwise the
      * reservation carries the lock that refuses it. An attempt the account refuses is not counted against the
-     * address; one the address refuses is given back to the account, whose password it never reached.
+     * address; one the address refuses is given back to the account, whose password it never reached, and the
+     * account's row is deleted if that leaves it empty: an address sending made-up usernames past its limit leaves no
+     * row per username.
      */
     public Reservation reserve(SignInDoor door, String username, String address, Instant now) {
         String account = accountSubject(door, username);
