@@ -2,6 +2,7 @@ package com.partnerdesk.audit;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -74,6 +75,30 @@ public class AuditTrail {
     public void recordFailure(UUID customerId, String action, String target, String details) {
         entries.save(new AuditEntry(clock.instant(), currentActor(), customerId, action, target, AuditOutcome.FAILURE,
                 details));
+    }
+
+    /**
+     * Deletes the entries of failed and refused sign-ins (never those of successful ones) that occurred before
+     * {@code before}, a batch at a time, for the security module's sign-in retention. The actions are the ones the
+     * partial index {@code ix_audit_entry_sign_in_records} covers.
+     * @return how many entries were deleted
+     */
+    public long deleteSignInRecordsBefore(Instant before) {
+        long deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.update("""
+                    delete from audit_entry where id in (
+                      select id from audit_entry
+                      where action in ('staff.sign-in-failed', 'staff.sign-in-throttled', 'user.sign-in-failed',
+                                       'user.sign-in-throttled')
+                        and occurred_at < ?
+                      limit 10000)
+                    """, Timestamp.from(before));
+            deleted += batch;
+        }
+        while (batch > 0);
+        return deleted;
     }
 
     @Transactional(readOnly = true)

@@ -26,6 +26,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ImportBatches {
 
+    /** How long a finished import (a preview never created, a rejected file, a created import) is kept. */
+    static final Duration FINISHED_KEPT_FOR = Duration.ofDays(1);
+
+    /** How many finished imports a customer keeps at most, the one being uploaded included. */
+    static final int KEPT_PER_CUSTOMER = 20;
+
+
     static final int INSERT_BATCH_ROWS = 1000;
 
     private static final String BATCH_COLUMNS = """
@@ -259,14 +266,40 @@ class ImportBatches {
     }
 
     /**
-     * Tidies the customer's old imports when a new one starts: finished previews go with their rows after a day. No
-     * scheduled job is needed; the handoffs of created imports expire on their own.
+     * Tidies the customer's old imports when a new one starts: finished previews go with their rows after a day, and
+     * beyond the newest {@link #KEPT_PER_CUSTOMER} at once, so that uploads staged one after another and never created
+     * hold a bounded number of rows. The handoffs of created imports expire on their own.
      */
     void tidy(UUID customerId, Instant now) {
         jdbc.update("""
                 delete from import_batch
-                where customer_id = ? and status not in ('READING', 'CREATING') and updated_at < ?
-                """, customerId, Timestamp.from(now.minus(Duration.ofDays(1))));
+                where customer_id = ? and status not in ('READING', 'CREATING')
+                  and (updated_at < ? or id not in (
+                         select id from import_batch
+                         where customer_id = ? and status not in ('READING', 'CREATING')
+                         order by updated_at desc, id limit ?))
+                """, customerId, Timestamp.from(now.minus(FINISHED_KEPT_FOR)), customerId, KEPT_PER_CUSTOMER - 1);
+    }
+
+    /**
+     * The same day rule for every customer, for the scheduled tidy-up: a customer who never uploads again keeps no
+     * preview longer. A few imports per statement, so that no single transaction deletes millions of staged rows.
+     * @return how many imports were deleted
+     */
+    int tidyAll(Instant now) {
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.update("""
+                    delete from import_batch where (customer_id, id) in (
+                      select customer_id, id from import_batch
+                      where status not in ('READING', 'CREATING') and updated_at < ?
+                      limit 10)
+                    """, Timestamp.from(now.minus(FINISHED_KEPT_FOR)));
+            deleted += batch;
+        }
+        while (batch > 0);
+        return deleted;
     }
 
     long count(UUID customerId, UUID batchId, boolean valid) {

@@ -4,7 +4,9 @@ import java.time.Clock;
 
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.directory.CustomerSignIn;
+import com.partnerdesk.security.SignInAccounts;
 import com.partnerdesk.security.SignInDoor;
+import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInProblem;
 import com.partnerdesk.security.SessionSignOut;
 import com.partnerdesk.security.SignInThrottle;
@@ -51,14 +53,14 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(50)
     SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, SignInThrottle throttle,
-            AuditTrail audit, Clock clock, HttpSessionSecurityContextRepository customerUserContextRepository)
-            throws Exception {
+            AuditTrail audit, SignInRefusals refusals, Clock clock,
+            HttpSessionSecurityContextRepository customerUserContextRepository) throws Exception {
         http.securityMatcher("/my/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/my/sign-in").permitAll()
                 .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
             .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                    new CustomerUserAuthentication(signIn), signIn::customerOf, throttle, audit, clock)))
+                    new CustomerUserAuthentication(signIn), customerUsers(signIn), throttle, audit, refusals, clock)))
             .securityContext(context -> context.securityContextRepository(customerUserContextRepository))
             .formLogin(form -> form.loginPage("/my/sign-in")
                 .loginProcessingUrl("/my/sign-in")
@@ -75,6 +77,11 @@ class PortalSecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /** A customer user's username names an account when it is one active user's, found without any password. */
+    static SignInAccounts customerUsers(CustomerSignIn signIn) {
+        return username -> signIn.customerOf(username).map(SignInAccounts.Account::ofCustomer);
     }
 
     /**

@@ -91,12 +91,13 @@ class SecurityConfiguration {
 
     /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */
     @Bean
-    AuthenticationManager staffSignIn(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, AuditTrail audit, Clock clock) {
+    AuthenticationManager staffSignIn(StaffUserDetailsService staff, StaffSignInAccounts accounts,
+            PasswordEncoder passwordEncoder, SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals,
+            Clock clock) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(
-                new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, throttle, audit, clock));
+        return new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, accounts, throttle,
+                audit, refusals, clock));
     }
 
     @Bean

@@ -36,7 +36,9 @@ public class SignInThrottle {
      * Counts an attempt to sign in as {@code username} from {@code address} against the account and then against the
      * address. The attempt may have its password checked only if neither count went past its limit; otherwise the
      * reservation carries the lock that refuses it. An attempt the account refuses is not counted against the
-     * address; one the address refuses is given back to the account, whose password it never reached.
+     * address; one the address refuses is given back to the account, whose password it never reached, and the
+     * account's row is deleted if that leaves it empty: an address sending made-up usernames past its limit leaves no
+     * row per username.
      */
     public Reservation reserve(SignInDoor door, String username, String address, Instant now) {
         String account = accountSubject(door, username);
@@ -49,6 +51,7 @@ public class SignInThrottle {
         Count onAddress = count(from, settings.maxFailuresPerAddress(), now);
         if (onAddress.failures() > settings.maxFailuresPerAddress()) {
             giveBack(account, onAccount.windowStartedAt(), settings.maxFailuresPerAccount());
+            forgetIfEmpty(account);
             return Reservation.refused(account, new SignInThrottled(SignInThrottled.Scope.ADDRESS,
                     onAddress.lockLeft(now, settings.lockDuration())));
         }
@@ -136,9 +139,22 @@ public class SignInThrottle {
             .update();
     }
 
-    /** Rows whose window and lock have both passed say nothing any more; any instance may delete them. */
-    private void forgetExpired(Instant now) {
-        jdbc.sql("""
+    /**
+     * An account row that holds no attempt and no lock says nothing: an address past its limit sending made-up
+     * usernames would otherwise leave a row for each. An attempt counted on it meanwhile keeps it.
+     */
+    private void forgetIfEmpty(String subject) {
+        jdbc.sql("delete from sign_in_throttle where subject = :subject and failures = 0 and locked_until is null")
+            .param("subject", subject)
+            .update();
+    }
+
+    /**
+     * Rows whose window and lock have both passed say nothing any more; any instance may delete them, at any time.
+     * @return how many were deleted
+     */
+    int forgetExpired(Instant now) {
+        return jdbc.sql("""
                 delete from sign_in_throttle
                 where window_started_at <= :windowStart and (locked_until is null or locked_until <= :now)
                 """)

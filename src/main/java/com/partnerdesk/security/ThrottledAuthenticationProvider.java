@@ -2,6 +2,7 @@ package com.partnerdesk.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditOutcome;
@@ -16,9 +17,11 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Puts a door's password check behind its throttle: counts the attempt against the account and the address first,
- * checks the password only when neither went past its limit, and records every sign-in, failed sign-in and refused
- * sign-in in the audit trail (with the username typed and the address, never the password). An entry concerning one
- * customer's account (see {@link BelongsToCustomer} and {@link SignInAccountOwner}) is recorded with that customer.
+ * and checks the password only when neither went past its limit. What an attempt leaves behind is bounded by what it
+ * proves: a sign-in, and a wrong password for an account that exists (at most the account's limit of them per window),
+ * are audit entries of their own, with the username typed and the address, never the password; every other refusal
+ * (a made-up username, an attempt during a lock, a password not accepted) only raises a count in
+ * {@link SignInRefusals}. An entry concerning one customer's account is recorded with that customer.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
@@ -26,27 +29,24 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
 
-    private final SignInAccountOwner owners;
+    private final SignInAccounts accounts;
 
     private final SignInThrottle throttle;
 
     private final AuditTrail audit;
 
+    private final SignInRefusals refusals;
+
     private final Clock clock;
 
-    /** A door whose accounts belong to no customer. */
-    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, SignInThrottle throttle,
-            AuditTrail audit, Clock clock) {
-        this(door, passwords, SignInAccountOwner.NONE, throttle, audit, clock);
-    }
-
-    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords,
-            SignInAccountOwner owners, SignInThrottle throttle, AuditTrail audit, Clock clock) {
+    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, SignInAccounts accounts,
+            SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals, Clock clock) {
         this.door = door;
         this.passwords = passwords;
-        this.owners = owners;
+        this.accounts = accounts;
         this.throttle = throttle;
         this.audit = audit;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -59,9 +59,9 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         SignInThrottle.Reservation reservation = throttle.reserve(door, username, address, now);
         if (reservation.refusal().isPresent()) {
             SignInThrottled lock = reservation.refusal().get();
-            audit.recordOutcome(username, owners.customerOf(username).orElse(null),
-                    door.auditAction("sign-in-throttled"), username, AuditOutcome.DENIED,
-                    "address=" + address + " locked=" + lock.getScope());
+            refusals.record(door, username, accounts.find(username).orElse(null), address,
+                    lock.getScope() == SignInThrottled.Scope.ACCOUNT ? SignInRefusalReason.ACCOUNT_LOCKED
+                            : SignInRefusalReason.ADDRESS_LOCKED, now);
             throw lock;
         }
         try {
@@ -73,14 +73,21 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         catch (BadCredentialsException wrong) {
             throttle.failed(now);
-            audit.recordOutcome(username, customerOf(wrong), door.auditAction("sign-in-failed"), username,
-                    AuditOutcome.FAILURE, "address=" + address);
+            // Looked up for every wrong password alike, so that the answer takes no longer for one kind of username.
+            Optional<SignInAccounts.Account> account = accounts.find(username);
+            if (account.isPresent()) {
+                audit.recordOutcome(username, account.get().customerId(), door.auditAction("sign-in-failed"),
+                        username, AuditOutcome.FAILURE, "address=" + address);
+            }
+            else {
+                refusals.record(door, username, null, address, SignInRefusalReason.UNKNOWN_USERNAME, now);
+            }
             throw wrong;
         }
         catch (AuthenticationException refused) {
             throttle.notJudged(reservation);
-            audit.recordOutcome(username, customerOf(refused), door.auditAction("sign-in-failed"), username,
-                    AuditOutcome.FAILURE, "address=" + address + " reason=" + refused.getClass().getSimpleName());
+            refusals.record(door, username, accounts.find(username).orElse(null), address,
+                    SignInRefusalReason.NOT_ACCEPTED, now);
             throw refused;
         }
     }
@@ -90,7 +97,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static UUID customerOf(Object principalOrRefusal) {
-        return principalOrRefusal instanceof BelongsToCustomer concerned ? concerned.customerId() : null;
+    private static UUID customerOf(Object principal) {
+        return principal instanceof BelongsToCustomer concerned ? concerned.customerId() : null;
     }
 }

@@ -17,6 +17,7 @@ import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
 import com.partnerdesk.directory.UserProfile;
 import com.partnerdesk.security.SignInDoor;
+import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.SignInThrottled;
 import com.partnerdesk.security.ThrottledAuthenticationProvider;
@@ -75,6 +76,9 @@ class CustomerUserSignInThrottlingTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    SignInRefusals refusals;
 
     TestData data;
 
@@ -180,7 +184,8 @@ class CustomerUserSignInThrottlingTests {
     void aLockEndsAfterFifteenMinutesByTheClock() {
         MovableClock clock = new MovableClock(Instant.now());
         ThrottledAuthenticationProvider door = new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                new CustomerUserAuthentication(signIn), throttle, audit, clock);
+                new CustomerUserAuthentication(signIn), PortalSecurityConfiguration.customerUsers(signIn), throttle,
+                audit, refusals, clock);
         String address = freshAddress();
         for (int attempt = 0; attempt < 5; attempt++) {
             assertThatExceptionOfType(BadCredentialsException.class)
@@ -233,12 +238,18 @@ class CustomerUserSignInThrottlingTests {
                         + "|address=" + address,
                 "user.signed-in|SUCCESS|" + adaAtContoso.username() + "|" + adaAtContoso.username()
                         + "|address=" + address);
-        assertThat(jdbc.queryForList("select action || '|' || coalesce(cast(customer_id as text), '-') from audit_entry"
-                + " where actor = ?", String.class, unknown))
-            .as("a username of no customer is recorded with no customer").containsExactly("user.sign-in-failed|-");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor = ?", Long.class, unknown))
+            .as("a username of no account leaves no audit entry").isZero();
+        assertThat(jdbc.queryForList("""
+                select reason || '|' || account || '|' || coalesce(cast(customer_id as text), '-')
+                from sign_in_refusal where door = 'CUSTOMER_USERS' and last_address = ?
+                """, String.class, address))
+            .as("it is counted with its address range, without the username").containsExactly("UNKNOWN_USERNAME||-");
         assertThat(jdbc.queryForObject(
                 "select count(*) from audit_entry where details like ? or target like ? or actor like ?", Long.class,
                 "%typed-secret%", "%typed-secret%", "%typed-secret%")).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from sign_in_refusal where account like ? or account like ?",
+                Long.class, "%typed-secret%", "%nobody%")).isZero();
         assertThat(mvc.perform(get("/customers/{c}/activity", contoso.id()).with(user("admin").roles("ADMIN_AGENT")))
             .andReturn().getResponse().getContentAsString()).contains("User signed in", "User sign-in failed");
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where customer_id = ? and action like 'user.sign%'",
@@ -246,27 +257,51 @@ class CustomerUserSignInThrottlingTests {
     }
 
     @Test
-    void recordsARefusalDuringALockAndAnExpiredTemporaryPassword() throws Exception {
+    void countsRefusalsDuringALockAndExpiredTemporaryPasswordsAndShowsThemOnTheActivityTab() throws Exception {
         String address = freshAddress();
         for (int attempt = 0; attempt < 5; attempt++) {
             signIn(adaAtFabrikam.username(), WRONG, address);
         }
-        signIn(adaAtFabrikam.username(), adaAtFabrikam.temporaryPassword(), address);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            signIn(adaAtFabrikam.username(), adaAtFabrikam.temporaryPassword(), address);
+        }
         jdbc.update("update customer_user set password_expires_at = now() - interval '1 minute' where id = ?",
                 adaAtContoso.id());
+        String elsewhere = freshAddress();
 
-        assertThat(redirectOf(signIn(adaAtContoso.username(), adaAtContoso.temporaryPassword(), freshAddress())))
+        assertThat(redirectOf(signIn(adaAtContoso.username(), adaAtContoso.temporaryPassword(), elsewhere)))
             .isEqualTo("/my/sign-in?expired");
-        assertThat(jdbc.queryForList("select action || '|' || outcome || '|' || details from audit_entry where actor = ?"
-                + " and action = 'user.sign-in-throttled' and customer_id = ?", String.class,
-                adaAtFabrikam.username(), fabrikam.id()))
-            .as("the refusal is recorded with the user's customer")
-            .containsExactly("user.sign-in-throttled|DENIED|address=" + address + " locked=ACCOUNT");
-        assertThat(mvc.perform(get("/customers/{c}/activity", fabrikam.id()).with(user("admin").roles("ADMIN_AGENT")))
-            .andReturn().getResponse().getContentAsString()).contains("User sign-in refused (too many failures)");
-        assertThat(jdbc.queryForList("select details from audit_entry where customer_id = ?"
-                + " and action = 'user.sign-in-failed'", String.class, contoso.id()))
-            .singleElement().asString().endsWith("reason=TemporaryPasswordExpired");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor = ?"
+                + " and action in ('user.sign-in-throttled', 'user.sign-in-failed')", Long.class,
+                adaAtFabrikam.username()))
+            .as("each wrong password of the account, and no entry per refusal during the lock").isEqualTo(5);
+        assertThat(refusalsOf(fabrikam)).containsExactly("ACCOUNT_LOCKED|" + adaAtFabrikam.username() + "|3|"
+                + address);
+        assertThat(refusalsOf(contoso)).containsExactly("NOT_ACCEPTED|" + adaAtContoso.username() + "|1|"
+                + elsewhere);
+        String range = address.substring(0, address.lastIndexOf('.')) + ".0/24";
+        assertThat(activity(fabrikam, "en")).contains("Refused sign-ins",
+                "3 refused sign-ins for &#39;" + adaAtFabrikam.username() + "&#39; from " + range + " between ",
+                "(too many failures for the account; the last from " + address + ")");
+        assertThat(activity(fabrikam, "es")).contains("Inicios de sesión rechazados",
+                "3 inicios de sesión rechazados para &#39;" + adaAtFabrikam.username() + "&#39; desde " + range
+                        + " entre ",
+                "(demasiados intentos fallidos para la cuenta; el último desde " + address + ")");
+        assertThat(activity(contoso, "en")).contains("1 refused sign-in for &#39;" + adaAtContoso.username(),
+                "password not accepted, such as an expired temporary password")
+            .doesNotContain(adaAtFabrikam.username());
+    }
+
+    private List<String> refusalsOf(TestCustomer customer) {
+        return jdbc.queryForList("""
+                select reason || '|' || account || '|' || attempts || '|' || last_address from sign_in_refusal
+                where door = 'CUSTOMER_USERS' and customer_id = ? order by reason
+                """, String.class, customer.id());
+    }
+
+    private String activity(TestCustomer customer, String language) throws Exception {
+        return mvc.perform(get("/customers/{c}/activity", customer.id()).header("Accept-Language", language)
+            .with(user("admin").roles("ADMIN_AGENT"))).andReturn().getResponse().getContentAsString();
     }
 
     private CreatedUser ada(TestCustomer customer) {

@@ -40,6 +40,12 @@ class SignInBurstTests {
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @Autowired
+    StaffSignInAccounts accounts;
+
+    @Autowired
+    SignInRefusals refusals;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -102,7 +108,7 @@ class SignInBurstTests {
     }
 
     @Test
-    void aBurstOfRefusedSignInsIsAuditedOncePerAttemptWithoutCheckingAnyPassword() throws Exception {
+    void aBurstOfRefusedSignInsAuditsEachCheckedPasswordAndCountsTheRestWithoutCheckingThem() throws Exception {
         String sales = new TestData(jdbc).staff("SALES_AGENT");
         CountingProvider passwords = new CountingProvider(staffPasswords());
         ThrottledAuthenticationProvider door = door(passwords);
@@ -112,9 +118,13 @@ class SignInBurstTests {
         assertThat(jdbc.queryForList("""
                 select action from audit_entry where actor = ? and customer_id is null
                 """, String.class, sales))
-            .hasSize(BURST)
-            .containsOnly("staff.sign-in-failed", "staff.sign-in-throttled")
-            .filteredOn("staff.sign-in-failed"::equals).hasSize(passwords.checked());
+            .hasSize(passwords.checked())
+            .containsOnly("staff.sign-in-failed");
+        assertThat(jdbc.queryForObject("""
+                select sum(attempts) from sign_in_refusal
+                where door = 'STAFF' and account = ? and reason = 'ACCOUNT_LOCKED'
+                """, Integer.class, sales))
+            .as("the attempts refused by the lock, counted").isEqualTo(BURST - passwords.checked());
     }
 
     private DaoAuthenticationProvider staffPasswords() {
@@ -124,7 +134,8 @@ class SignInBurstTests {
     }
 
     private ThrottledAuthenticationProvider door(AuthenticationProvider passwords) {
-        return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, throttle, audit, clock);
+        return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, accounts, throttle, audit, refusals,
+                clock);
     }
 
     private static Authentication attempt(String username, String password, String address) {

@@ -10,6 +10,8 @@ import com.partnerdesk.audit.AuditEntry;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.security.SignInRefusalSummary;
+import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.web.PageRequests;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +21,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** A customer's Activity tab: its audit trail, newest first, for every staff role. */
+/**
+ * A customer's Activity tab: its audit trail, newest first, for every staff role, and above it the latest refused
+ * sign-ins of its users, which are counted per hour and address range rather than listed one by one.
+ */
 @Controller
 class ActivityController {
 
@@ -27,12 +32,17 @@ class ActivityController {
 
     private final AuditTrail audit;
 
+    private static final int REFUSALS_SHOWN = 20;
+
+    private final SignInRefusals refusals;
+
     private final ZoneId timeZone;
 
-    ActivityController(Customers customers, AuditTrail audit,
+    ActivityController(Customers customers, AuditTrail audit, SignInRefusals refusals,
             @Value("${partnerdesk.time-zone:UTC}") ZoneId timeZone) {
         this.customers = customers;
         this.audit = audit;
+        this.refusals = refusals;
         this.timeZone = timeZone;
     }
 
@@ -50,6 +60,9 @@ class ActivityController {
         model.addAttribute("params", parameters);
         model.addAttribute("actions", audit.actionsRecordedFor(customerId));
         model.addAttribute("entries", entries);
+        model.addAttribute("refusals", refusals.latestFor(customerId, REFUSALS_SHOWN).stream()
+            .map(refusal -> RefusalRow.of(refusal, when))
+            .toList());
         model.addAttribute("timeZone", timeZone.getId());
         return "customer/activity";
     }
@@ -71,6 +84,18 @@ class ActivityController {
             }
             String stripped = value.strip();
             return stripped.substring(0, Math.min(stripped.length(), max));
+        }
+    }
+
+    /** Refused sign-ins of one user from one address range within an hour, as the tab says them. */
+    record RefusalRow(int attempts, String username, String addressRange, boolean otherRanges, String lastAddress,
+            String reason, String from, String to, String isoTo) {
+
+        static RefusalRow of(SignInRefusalSummary refusal, DateTimeFormatter when) {
+            return new RefusalRow(refusal.attempts(), refusal.account(), refusal.addressRange(),
+                    SignInRefusals.OTHER_RANGES.equals(refusal.addressRange()), refusal.lastAddress(),
+                    refusal.reason().name(), when.format(refusal.firstAt()), when.format(refusal.lastAt()),
+                    refusal.lastAt().toString());
         }
     }
 
