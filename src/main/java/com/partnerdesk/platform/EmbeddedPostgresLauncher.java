@@ -89,7 +89,10 @@ public final class EmbeddedPostgresLauncher implements ApplicationListener<Appli
                 .setConnectConfig("password", password.value());
             if (directory != null) {
                 Files.createDirectories(directory.getParent());
-                builder.setDataDirectory(directory).setCleanDataDirectory(false);
+                // The embedded server's default (synchronous_commit=off, which suits throwaway test databases) could
+                // lose the last committed work of a kept directory when the machine stops.
+                builder.setDataDirectory(directory).setCleanDataDirectory(false).setServerConfig("synchronous_commit",
+                        "on");
                 log.info("Embedded PostgreSQL keeps its data in {}", directory);
             }
             EmbeddedPostgres started = builder.start();

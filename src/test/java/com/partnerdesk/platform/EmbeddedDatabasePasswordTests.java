@@ -71,6 +71,16 @@ class EmbeddedDatabasePasswordTests {
     }
 
     @Test
+    void aKeptDataDirectoryCommitsDurably() throws Exception {
+        Path directory = temporary.resolve("durable");
+        try (EmbeddedPostgres postgres = EmbeddedPostgresLauncher.start(directory,
+                EmbeddedDatabasePassword.of(directory))) {
+            assertThat(new JdbcTemplate(postgres.getPostgresDatabase()).queryForObject("show synchronous_commit",
+                    String.class)).isEqualTo("on");
+        }
+    }
+
+    @Test
     void aDirectoryThatAsksForAPasswordButLostItsFileSaysSoInsteadOfWaitingForTheServer() throws Exception {
         Path directory = Files.createDirectories(temporary.resolve("lost"));
         Files.writeString(directory.resolve("pg_hba.conf"), EmbeddedDatabasePassword.PASSWORD_ONLY_HBA);
