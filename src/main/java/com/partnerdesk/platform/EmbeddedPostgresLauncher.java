@@ -45,7 +45,7 @@ public final class EmbeddedPostgresLauncher implements ApplicationListener<Appli
 
     private static EmbeddedPostgres server;
 
-    private static String password;
+    private static volatile String password;
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
