@@ -28,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * Staff passwords come from {@code PARTNERDESK_ADMIN_PASSWORD}, {@code PARTNERDESK_HELPDESK_PASSWORD} and
  * {@code PARTNERDESK_SALES_PASSWORD} when set (and are then applied at every start), otherwise they are generated at
- * the first start and printed that once: only their hashes are kept.
+ * the first start and printed that once: only their hashes are kept. They are printed on the console itself, not
+ * logged, so that no log file or log collector keeps them.
  */
 @Component
 class DemoData {
@@ -260,6 +261,8 @@ class DemoData {
             .append(" password: ")
             .append(password)
             .append('\n'));
-        log.info(message.toString());
+        System.out.println(message);
+        System.out.flush();
+        log.info("Demo staff accounts admin, helpdesk and sales are ready; how to sign in is printed on the console");
     }
 }

@@ -8,13 +8,16 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import com.partnerdesk.platform.PublicUrl;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives a handoff's key to the staff member's browser: an HttpOnly, SameSite=Strict cookie that the browser sends only
- * to that handoff's own pages (its path), so neither scripts nor other sites nor other pages ever see it.
+ * to that handoff's own pages (its path), so neither scripts nor other sites nor other pages ever see it; Secure on an
+ * HTTPS installation ({@link PublicUrl}).
  */
 @Component
 public class HandoffCookies {
@@ -23,8 +26,11 @@ public class HandoffCookies {
 
     private final PasswordHandoffs handoffs;
 
-    HandoffCookies(PasswordHandoffs handoffs) {
+    private final PublicUrl publicUrl;
+
+    HandoffCookies(PasswordHandoffs handoffs, PublicUrl publicUrl) {
         this.handoffs = handoffs;
+        this.publicUrl = publicUrl;
     }
 
     /** The confirmation page of a handoff; its Email and Download actions live below it. */
@@ -70,12 +76,12 @@ public class HandoffCookies {
         return key(request, handoffId).map(key -> new OpenedHandoff(customerId, handoffId, key));
     }
 
-    private static void set(HttpServletRequest request, HttpServletResponse response, UUID handoffId, String value,
+    private void set(HttpServletRequest request, HttpServletResponse response, UUID handoffId, String value,
             String path, long maxAgeSeconds) {
         ResponseCookie cookie = ResponseCookie.from(PREFIX + handoffId, value)
             .path(path)
             .httpOnly(true)
-            .secure(request.isSecure())
+            .secure(publicUrl.isHttps(request))
             .sameSite("Strict")
             .maxAge(maxAgeSeconds)
             .build();

@@ -33,6 +33,8 @@ import org.springframework.util.StringUtils;
  * {@code partnerdesk.embedded-database.data-directory} set (the default for the application)
  * the data survives restarts; without it (tests) every JVM gets a throwaway database. One server per JVM serves every
  * Spring context of that JVM. As root, the server runs inside a user namespace (PostgreSQL refuses to run as root).
+ * Connections must give a password generated for the data directory and kept in it ({@link EmbeddedDatabasePassword}),
+ * also in a directory created by an earlier version that trusted every local connection.
  * Registered in {@code META-INF/spring.factories}.
  */
 public final class EmbeddedPostgresLauncher implements ApplicationListener<ApplicationPreparedEvent> {
@@ -42,6 +44,8 @@ public final class EmbeddedPostgresLauncher implements ApplicationListener<Appli
     private static final String PROPERTY_SOURCE = "embeddedPostgres";
 
     private static EmbeddedPostgres server;
+
+    private static volatile String password;
 
     @Override
     public void onApplicationEvent(ApplicationPreparedEvent event) {
@@ -54,8 +58,8 @@ public final class EmbeddedPostgresLauncher implements ApplicationListener<Appli
         EmbeddedPostgres postgres = server(environment.getProperty("partnerdesk.embedded-database.data-directory"));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "")));
+                "spring.datasource.username", EmbeddedDatabasePassword.USER,
+                "spring.datasource.password", password)));
     }
 
     /** True when this installation runs on the embedded database, which is when demo data may be seeded. */
@@ -67,20 +71,39 @@ public final class EmbeddedPostgresLauncher implements ApplicationListener<Appli
     /** The JVM's server, started on first use. */
     static synchronized EmbeddedPostgres server(String dataDirectory) {
         if (server == null) {
-            try {
-                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
-                if (StringUtils.hasText(dataDirectory)) {
-                    Path directory = Path.of(dataDirectory).toAbsolutePath();
-                    Files.createDirectories(directory.getParent());
-                    builder.setDataDirectory(directory).setCleanDataDirectory(false);
-                    log.info("Embedded PostgreSQL keeps its data in {}", directory);
-                }
-                server = builder.start();
-            }
-            catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
+            Path directory = StringUtils.hasText(dataDirectory) ? Path.of(dataDirectory).toAbsolutePath() : null;
+            EmbeddedDatabasePassword databasePassword = EmbeddedDatabasePassword.of(directory);
+            server = start(directory, databasePassword);
+            password = databasePassword.value();
         }
         return server;
+    }
+
+    /**
+     * Starts a server on that data directory (a throwaway one for null) that accepts only connections with the
+     * password; every connection the server hands out ({@link EmbeddedPostgres#getPostgresDatabase()}) gives it.
+     */
+    static EmbeddedPostgres start(Path directory, EmbeddedDatabasePassword password) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60))
+                .setConnectConfig("password", password.value());
+            if (directory != null) {
+                Files.createDirectories(directory.getParent());
+                // The embedded server's default (synchronous_commit=off, which suits throwaway test databases) could
+                // lose the last committed work of a kept directory when the machine stops.
+                builder.setDataDirectory(directory).setCleanDataDirectory(false).setServerConfig("synchronous_commit",
+                        "on");
+                log.info("Embedded PostgreSQL keeps its data in {}", directory);
+            }
+            EmbeddedPostgres started = builder.start();
+            if (password.requireOn(started.getPostgresDatabase()) && directory != null) {
+                log.info("Embedded PostgreSQL in {} now asks for the password kept in {}", directory,
+                        directory.resolve(EmbeddedDatabasePassword.FILE_NAME));
+            }
+            return started;
+        }
+        catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.session.config.annotation.web.http.EnableSpringHttpSession;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.TransactionDefinition;
@@ -43,6 +45,22 @@ class SessionStoreConfiguration {
         // insert updates the row instead of failing on its key.
         new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
         return new SessionStore(repository, new TransactionTemplate(transactions));
+    }
+
+    /**
+     * The session cookie, declared here so that it is the same whichever server runs the application: HttpOnly,
+     * SameSite=Lax, and Secure on an HTTPS installation ({@link PublicUrl}) or else whenever the request is.
+     */
+    @Bean
+    CookieSerializer sessionCookie(@Value("${server.servlet.session.cookie.name}") String name, PublicUrl publicUrl) {
+        DefaultCookieSerializer cookie = new DefaultCookieSerializer();
+        cookie.setCookieName(name);
+        cookie.setUseHttpOnlyCookie(true);
+        cookie.setSameSite("Lax");
+        if (publicUrl.isHttps()) {
+            cookie.setUseSecureCookie(true);
+        }
+        return cookie;
     }
 
     @Bean

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import com.partnerdesk.platform.PublicUrl;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -14,7 +16,7 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * English and Spanish. The browser's language decides until the admin picks one with {@code ?lang=}; the choice is
- * kept in a cookie, which every instance can read.
+ * kept in a cookie, which every instance can read (Secure on an HTTPS installation, see {@link PublicUrl}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -22,8 +24,9 @@ class WebConfiguration implements WebMvcConfigurer {
     static final List<Locale> SUPPORTED_LOCALES = List.of(Locale.ENGLISH, Locale.forLanguageTag("es"));
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(PublicUrl publicUrl) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("partnerdesk-lang");
+        resolver.setCookieSecure(publicUrl.isHttps());
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
         resolver.setDefaultLocaleFunction(request -> {

@@ -40,7 +40,8 @@ class EmbeddedPostgresLauncherTests {
     @Test
     void withADatabaseConfiguredTheApplicationUsesIt() throws Exception {
         String configured = aDatabaseOfItsOwn();
-        try (ConfigurableApplicationContext context = start("spring.datasource.url=" + configured)) {
+        try (ConfigurableApplicationContext context = start("spring.datasource.url=" + configured,
+                "spring.datasource.password=" + embeddedPassword())) {
             assertThat(EmbeddedPostgresLauncher.isActive(context.getEnvironment())).isFalse();
             assertThat(jdbcUrl(context)).isEqualTo(configured);
             try (Connection connection = context.getBean(DataSource.class).getConnection()) {
@@ -58,6 +59,12 @@ class EmbeddedPostgresLauncherTests {
             jdbc.execute("create database configured");
         }
         return server.getJdbcUrl("postgres", "configured");
+    }
+
+    /** The embedded server asks every connection for its password, an external database would for its own. */
+    private static String embeddedPassword() {
+        return new JdbcTemplate(EmbeddedPostgresLauncher.server(null).getPostgresDatabase())
+            .queryForObject("select pg_read_file(?)", String.class, EmbeddedDatabasePassword.FILE_NAME);
     }
 
     private static ConfigurableApplicationContext start(String... properties) {

@@ -1,9 +1,16 @@
 package com.partnerdesk.platform;
 
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What operators rely on: health and metrics on the management port only, request ids, graceful shutdown. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -40,6 +49,25 @@ class OperationsTests {
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "hikaricp_connections");
+    }
+
+    @Test
+    void theManagementPortListensOnLoopbackOnly() throws Exception {
+        Optional<InetAddress> network = NetworkInterface.networkInterfaces()
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(address -> address instanceof Inet4Address && !address.isLoopbackAddress())
+            .findFirst();
+        assumeTrue(network.isPresent(), "a machine with no network address besides loopback has nothing to test");
+        InetAddress external = network.get();
+
+        assertThat(get(managementPort, "/actuator/health", null).statusCode()).isEqualTo(200);
+        try (Socket socket = new Socket()) {
+            assertThatExceptionOfType(ConnectException.class)
+                .isThrownBy(() -> socket.connect(new InetSocketAddress(external, managementPort), 2000));
+        }
+        try (Socket publicPort = new Socket()) {
+            publicPort.connect(new InetSocketAddress(external, port), 2000);
+        }
     }
 
     @Test

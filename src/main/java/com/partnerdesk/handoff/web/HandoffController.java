@@ -20,6 +20,7 @@ import com.partnerdesk.handoff.HandoffPage;
 import com.partnerdesk.handoff.IssuedCredential;
 import com.partnerdesk.handoff.PasswordHandoffs;
 import com.partnerdesk.mail.DemoMailbox;
+import com.partnerdesk.platform.PublicUrl;
 import com.partnerdesk.security.AdminOrHelpdeskAgent;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.web.Notices;
@@ -40,7 +41,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The one-time confirmation page of issued temporary passwords, and its Email and Download actions. Each needs the key
@@ -62,16 +62,19 @@ class HandoffController {
 
     private final ObjectProvider<DemoMailbox> demoMailbox;
 
+    private final PublicUrl publicUrl;
+
     private final Clock clock;
 
     HandoffController(Customers customers, PasswordHandoffs handoffs, HandoffCookies cookies, HandoffMail mail,
-            MessageSource messages, ObjectProvider<DemoMailbox> demoMailbox, Clock clock) {
+            MessageSource messages, ObjectProvider<DemoMailbox> demoMailbox, PublicUrl publicUrl, Clock clock) {
         this.customers = customers;
         this.handoffs = handoffs;
         this.cookies = cookies;
         this.mail = mail;
         this.messages = messages;
         this.demoMailbox = demoMailbox;
+        this.publicUrl = publicUrl;
         this.clock = clock;
     }
 
@@ -151,7 +154,8 @@ class HandoffController {
         return messages.getMessage(key, null, locale);
     }
 
-    private static String signInUrl() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/my/sign-in").toUriString();
+    /** Printed and emailed to people outside this browser, so it names the public address when one is set. */
+    private String signInUrl() {
+        return publicUrl.link("/my/sign-in");
     }
 }
