@@ -86,4 +86,21 @@ class HugeDomainListPostTests {
         assertThat(jdbc.queryForList("select domain from customer_domain where customer_id = ?", String.class,
                 customer.id())).containsExactly(customer.domain());
     }
+
+    /** Over server.tomcat.max-http-form-post-size the server answers "too large" without parsing the form. */
+    @Test
+    void aPostOverTheServersFormLimitIsRefusedUnread() throws Exception {
+        TestData data = new TestData(jdbc);
+        HttpVisitor admin = HttpVisitor.at(port, "en").signIn("/sign-in", data.staff("ADMIN_AGENT"),
+                TestData.STAFF_PASSWORD);
+        Map<String, String> form = admin.get("/customers/new").csrfField();
+        form.put("companyName", "Too Large " + UUID.randomUUID());
+        form.put("domains", "contoso.example" + " ".repeat(2 * 1024 * 1024) + "!");
+
+        Response created = assertTimeoutPreemptively(FINISHES, () -> admin.post("/customers/new", form));
+
+        assertThat(created.status()).isEqualTo(413);
+        assertThat(jdbc.queryForObject("select count(*) from customer where company_name = ?", Long.class,
+                form.get("companyName"))).isZero();
+    }
 }
