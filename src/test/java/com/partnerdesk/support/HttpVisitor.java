@@ -154,7 +154,7 @@ public final class HttpVisitor {
             return type != null && type.startsWith("text/html");
         }
 
-        /** The form fields of a response, for a test that posts one of them back. */
+        /** A new form holding this page's CSRF token, to which a test adds the fields it posts. */
         public Map<String, String> csrfField() {
             Map<String, String> field = new LinkedHashMap<>();
             field.put("_csrf", csrfToken(this));
