@@ -10,9 +10,11 @@ import jakarta.validation.constraints.Size;
  */
 record CustomerForm(
         @NotBlank(message = "{customer.companyName.required}") @Size(max = 200, message = "{customer.companyName.tooLong}") String companyName,
-        @NotBlank(message = "{customer.domains.required}") @Size(max = MAX_DOMAINS_LENGTH, message = "{customer.domains.tooLong}") @DomainList String domains) {
+        @NotBlank(message = "{customer.domains.required}")
+        @Size(max = MAX_DOMAINS_LENGTH, message = "{customer.domains.tooLong}")
+        @DomainList String domains) {
 
-    /** Hundreds of domains; a longer list is pasted by mistake or sent by a script, and is refused before it is read. */
+    /** Hundreds of domains; a longer list is pasted by mistake or sent by a script, and is refused unread. */
     static final int MAX_DOMAINS_LENGTH = 10_000;
 
     static CustomerForm empty() {

@@ -12,8 +12,8 @@ import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
 /**
- * Domain names separated by commas, spaces or line breaks, at least one ({@link DomainNames}). A blank or overlong value
- * is left to {@code @NotBlank} and {@code @Size}, so that it gets their message and is not read here.
+ * Domain names separated by commas, spaces or line breaks, at least one ({@link DomainNames}). A blank or overlong
+ * value is left to {@code @NotBlank} and {@code @Size}, so that it gets their message and is not read here.
  */
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -42,7 +42,8 @@ final class DomainNames {
                 continue;
             }
             int length = i - labelStart;
-            if (length == 0 || length > MAX_LABEL_LENGTH || name.charAt(labelStart) == '-' || name.charAt(i - 1) == '-') {
+            if (length == 0 || length > MAX_LABEL_LENGTH || name.charAt(labelStart) == '-'
+                    || name.charAt(i - 1) == '-') {
                 return false;
             }
             labels++;
