@@ -2,7 +2,6 @@ package com.partnerdesk.directory;
 
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * "Filter users by…": every criterion is optional and they combine with AND. Bound from the URL, so a filtered list
@@ -21,8 +20,6 @@ public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, bool
     /** Longer search strings are cut: nobody types them, and they must not cost the database anything. */
     public static final int MAX_SEARCH_LENGTH = 100;
 
-    /** A pasted tab or line break is a space to the search, and cannot match across the search text's two lines. */
-    private static final Pattern CONTROL_CHARACTERS = Pattern.compile("\\p{Cntrl}");
 
     /**
      * Matches the search in the customer_user table aliased {@code u}, with the pattern {@link #searchPattern()} as
@@ -31,7 +28,7 @@ public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, bool
     static final String SEARCH_CONDITION = "u.search_text like :search";
 
     public UserFilter {
-        search = search == null ? null : CONTROL_CHARACTERS.matcher(search).replaceAll(" ");
+        search = search == null ? null : controlCharactersAsSpaces(search);
         search = search == null || search.isBlank() ? null : cut(search.strip());
         domain = domain == null || domain.isBlank() ? null : cut(domain.strip());
     }
@@ -61,6 +58,20 @@ public record UserFilter(String search, UUID hasLicense, UUID lacksLicense, bool
     boolean isSearchOnly() {
         return search != null && hasLicense == null && lacksLicense == null && !unlicensed && role == null
                 && domain == null;
+    }
+
+    /**
+     * A pasted tab or line break is a space to the search, and cannot match across the search text's two lines. One
+     * pass over the characters (those of {@code \p{Cntrl}}), however long the text sent.
+     */
+    private static String controlCharactersAsSpaces(String text) {
+        char[] characters = text.toCharArray();
+        for (int i = 0; i < characters.length; i++) {
+            if (characters[i] < 0x20 || characters[i] == 0x7F) {
+                characters[i] = ' ';
+            }
+        }
+        return new String(characters);
     }
 
     private static String cut(String value) {

@@ -8,6 +8,7 @@ import com.partnerdesk.security.SignInAccounts;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInProblem;
+import com.partnerdesk.security.ResponseHeaders;
 import com.partnerdesk.security.SessionSignOut;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.ThrottledAuthenticationProvider;
@@ -26,7 +27,6 @@ import org.springframework.security.web.csrf.CsrfLogoutHandler;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * The security of the customer users' pages, ahead of the staff chain. Customer users are kept in a security context
@@ -38,10 +38,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class PortalSecurityConfiguration {
 
     static final String CONTEXT_ATTRIBUTE = "PARTNERDESK_CUSTOMER_USER_CONTEXT";
-
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'";
 
     @Bean
     HttpSessionSecurityContextRepository customerUserContextRepository() {
@@ -72,10 +68,7 @@ class PortalSecurityConfiguration {
             .logout(logout -> logout.disable())
             .addFilter(signOut(customerUserContextRepository))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-            .headers(headers -> headers
-                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                .frameOptions(frame -> frame.deny()));
+            .headers(ResponseHeaders::protect);
         return http.build();
     }
 

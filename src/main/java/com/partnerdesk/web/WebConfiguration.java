@@ -29,6 +29,8 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieSecure(publicUrl.isHttps());
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieSameSite("Lax");
+        // Only the server reads the language; no script needs to, so none may.
+        resolver.setCookieHttpOnly(true);
         resolver.setDefaultLocaleFunction(request -> {
             Locale requested = request.getLocale();
             return SUPPORTED_LOCALES.stream()

@@ -1,5 +1,6 @@
 package com.partnerdesk.platform;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class RequestIdFilterTests {
 
@@ -24,5 +26,17 @@ class RequestIdFilterTests {
         assertThat(seenWhileServing.get()).isEqualTo("abc-123");
         assertThat(response.getHeader("X-Request-Id")).isEqualTo("abc-123");
         assertThat(MDC.get("requestId")).isNull();
+    }
+
+    @Test
+    void anOfferedIdOfAMegabyteIsReplacedAtOnce() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/customers");
+        request.addHeader("X-Request-Id", "a-".repeat(512 * 1024) + "!");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> new RequestIdFilter().doFilter(request, response, (req, res) -> { }));
+
+        assertThat(response.getHeader("X-Request-Id")).hasSize(36);
     }
 }
