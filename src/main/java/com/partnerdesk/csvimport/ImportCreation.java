@@ -80,10 +80,8 @@ class ImportCreation {
                         row.username(), row.usageLocation().isEmpty() ? defaultUsageLocation : row.usageLocation(),
                         Set.of()), licenses));
             }
-            for (CreatedUser created : userCreation.createAll(batch.customerId(), users, CreationAudit.BY_CALLER)) {
-                credentials.add(new IssuedCredential(created.displayName(), created.username(),
-                        created.temporaryPassword()));
-            }
+            credentials.addAll(CreatedUser.credentials(
+                    userCreation.createAll(batch.customerId(), users, CreationAudit.BY_CALLER)));
             afterRow = chunk.get(chunk.size() - 1).rowNumber();
             run.created(credentials.size());
         }
