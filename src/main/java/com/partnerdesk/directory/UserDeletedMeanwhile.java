@@ -2,6 +2,8 @@ package com.partnerdesk.directory;
 
 import java.util.UUID;
 
+import com.partnerdesk.audit.AuditTrail;
+
 /**
  * An action on active users found one of them deleted by someone else since the page was shown. Nothing was changed;
  * the page says who, and the customer's Activity tab records the refusal under the action that was refused.
@@ -40,5 +42,15 @@ public class UserDeletedMeanwhile extends RuntimeException {
 
     public String getRefusedAction() {
         return refusedAction;
+    }
+
+    /**
+     * The refusal, already on the customer's Activity tab under the refused action. The entry is written in a
+     * transaction of its own, since the refused action's rolls back.
+     */
+    static UserDeletedMeanwhile recorded(AuditTrail audit, UUID customerId, UUID userId, String displayName,
+            String username, String refusedAction) {
+        audit.recordFailure(customerId, refusedAction, username, "refused: deleted by someone else meanwhile");
+        return new UserDeletedMeanwhile(customerId, userId, displayName, username, refusedAction);
     }
 }

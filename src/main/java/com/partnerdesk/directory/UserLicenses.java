@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatChange;
+import com.partnerdesk.licensing.SeatsExhausted;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -111,10 +112,22 @@ public class UserLicenses {
      * @throws UserDeletedMeanwhile when someone else deleted one of them since the editor was shown; nothing is
      *         changed then
      * @throws com.partnerdesk.licensing.SubscriptionNotFound when any subscription is not the customer's
-     * @throws com.partnerdesk.licensing.SeatsExhausted when a product lacks seats; nothing is changed then
+     * @throws SeatsExhausted when a product lacks seats; nothing is changed then, and the refusal is on the
+     *         Activity tab
      */
     @Transactional
     public UUID change(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
+        try {
+            return apply(customerId, userIds, decisions, changedBy);
+        }
+        catch (SeatsExhausted exhausted) {
+            // The change rolls back; the refusal stays on the Activity tab, written in a transaction of its own.
+            audit.recordFailure(customerId, "licenses.changed", userIds.size() + " users", exhausted.getMessage());
+            throw exhausted;
+        }
+    }
+
+    private UUID apply(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
         UUID[] ids = distinct(userIds);
         lockActiveUsers(customerId, ids);
         licensing.requireSubscriptions(customerId, decisions.keySet());
@@ -227,8 +240,8 @@ public class UserLicenses {
             throw new UserNotFound(Arrays.stream(ids).filter(id -> !present.contains(id)).findFirst().orElse(null));
         }
         if (!deleted.isEmpty()) {
-            throw new UserDeletedMeanwhile(customerId, deleted.get(0).id(), deleted.get(0).displayName(),
-                    deleted.get(0).username(), "licenses.changed");
+            throw UserDeletedMeanwhile.recorded(audit, customerId, deleted.get(0).id(),
+                    deleted.get(0).displayName(), deleted.get(0).username(), "licenses.changed");
         }
     }
 
