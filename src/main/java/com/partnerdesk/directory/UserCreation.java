@@ -100,19 +100,20 @@ public class UserCreation {
             String username = profile.username() == null ? null : profile.username().strip();
             if (username != null && !username.isBlank()) {
                 UsernameClaims.Holder holder = holders.get(username);
-                if (holder != null && holder.standsAt(now, settings.restoreWindow())) {
-                    violations.add(!holder.customerId().equals(customerId)
-                            ? RuleViolation.of(UserField.USERNAME, "create.username.takenElsewhere", username)
-                            : holder.isDeleted()
-                                    ? RuleViolation.of(UserField.USERNAME, "create.username.takenByDeletedUser",
-                                            profile.username(),
-                                            Date.from(holder.deletedAt().plus(settings.restoreWindow())))
-                                    : RuleViolation.of(UserField.USERNAME, "create.username.taken",
-                                            profile.username()));
-                }
-                else if (!seen.add(username.toLowerCase(Locale.ROOT))) {
-                    violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",
-                            profile.username()));
+                switch (UsernameClaims.takenFrom(holder, customerId, null, now, settings.restoreWindow())) {
+                    case ELSEWHERE -> violations.add(RuleViolation.of(UserField.USERNAME,
+                            "create.username.takenElsewhere", username));
+                    case BY_RESTORABLE_USER -> violations.add(RuleViolation.of(UserField.USERNAME,
+                            "create.username.takenByDeletedUser", profile.username(),
+                            Date.from(holder.deletedAt().plus(settings.restoreWindow()))));
+                    case BY_ACTIVE_USER -> violations.add(RuleViolation.of(UserField.USERNAME,
+                            "create.username.taken", profile.username()));
+                    case FREE -> {
+                        if (!seen.add(username.toLowerCase(Locale.ROOT))) {
+                            violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",
+                                    profile.username()));
+                        }
+                    }
                 }
             }
             if (!violations.isEmpty()) {
