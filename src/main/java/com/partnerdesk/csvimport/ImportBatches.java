@@ -108,7 +108,7 @@ class ImportBatches {
                 Timestamp.from(now), customerId, batchId);
     }
 
-    /** Rejects each copy of a duplicated email, naming the other rows (R9). */
+    /** Rejects each copy of a duplicated email, naming the other rows. */
     void rejectDuplicates(UUID customerId, UUID batchId, Map<Integer, List<Integer>> otherRowsByRow) {
         List<Object[]> arguments = new ArrayList<>(otherRowsByRow.size());
         otherRowsByRow.forEach((row, others) -> arguments.add(new Object[] {

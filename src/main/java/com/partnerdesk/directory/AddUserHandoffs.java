@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.partnerdesk.handoff.IssuedCredential;
 import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.handoff.PasswordHandoffs;
+import com.partnerdesk.licensing.SeatsExhausted;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,7 +32,7 @@ public class AddUserHandoffs {
      * Creates the user and adds it to the run's handoff, or opens a new handoff when there is no run yet or the old
      * one can no longer take users (shown or expired).
      * @throws UserCreationRefused when the user breaks a rule; nothing is created
-     * @throws com.partnerdesk.licensing.SeatsExhausted when a chosen license has no seat left; nothing is created
+     * @throws SeatsExhausted when a chosen license has no seat left; nothing is created
      */
     @Transactional
     public Saved save(UUID customerId, NewUser newUser, Optional<OpenedHandoff> run, String staffUsername) {

@@ -22,6 +22,7 @@ import com.partnerdesk.customer.Customers;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.licensing.Subscription;
+import com.partnerdesk.licensing.SubscriptionNotFound;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -129,7 +130,7 @@ public class UserCreation {
      * @return each user with its temporary password, in the order given
      * @throws UserCreationRefused when any user breaks a rule; nothing is created
      * @throws SeatsExhausted when the licenses do not fit; nothing is created
-     * @throws com.partnerdesk.licensing.SubscriptionNotFound for a subscription of another customer
+     * @throws SubscriptionNotFound for a subscription of another customer
      */
     @Transactional
     public List<CreatedUser> createAll(UUID customerId, List<NewUser> newUsers) {

@@ -1,6 +1,7 @@
 package com.partnerdesk.directory;
 
 import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatChange;
 import com.partnerdesk.licensing.SeatsExhausted;
+import com.partnerdesk.licensing.SubscriptionNotFound;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -111,7 +113,7 @@ public class UserLicenses {
      * @throws UserNotFound when any user is not a user of the customer
      * @throws UserDeletedMeanwhile when someone else deleted one of them since the editor was shown; nothing is
      *         changed then
-     * @throws com.partnerdesk.licensing.SubscriptionNotFound when any subscription is not the customer's
+     * @throws SubscriptionNotFound when any subscription is not the customer's
      * @throws SeatsExhausted when a product lacks seats; nothing is changed then, and the refusal is on the
      *         Activity tab
      */
@@ -280,7 +282,7 @@ public class UserLicenses {
         return new LinkedHashSet<>(userIds).toArray(UUID[]::new);
     }
 
-    private static List<String> strings(Array array) throws java.sql.SQLException {
+    private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }
