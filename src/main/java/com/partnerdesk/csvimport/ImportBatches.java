@@ -176,7 +176,8 @@ class ImportBatches {
                              count(*) filter (where not valid) as rejected, count(*) filter (where has_warning) as warnings
                       from import_row where customer_id = ? and batch_id = ?) c
                 where b.customer_id = ? and b.id = ? and b.claim_id = ? and b.status = ?
-                """, ready.to().name(), summary.template().name(), summary.charset().name(), String.valueOf(summary.delimiter()),
+                """, ready.to().name(), summary.template().name(), summary.charset().name(),
+                String.valueOf(summary.delimiter()),
                 storableJson(NotesJson.fileNotices(summary.notices())), summary.skippedRowCount(), Timestamp.from(now),
                 customerId, batchId, customerId, batchId, run.claimId(), ready.from().name());
     }

@@ -124,7 +124,8 @@ class ImportLeases {
                 from stale s
                 where b.customer_id = s.customer_id and b.id = s.id
                 returning b.customer_id, b.id, s.status, b.claimed_by, b.staff_username, b.file_name, b.valid_count
-                """.formatted(ImportStatus.RUNNING_SQL), (rs, row) -> new Interrupted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                """.formatted(ImportStatus.RUNNING_SQL),
+                (rs, row) -> new Interrupted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         ImportStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getInt(7)),
                 Timestamp.from(now.minus(settings.lease())), customerId, customerId,

@@ -73,7 +73,8 @@ public enum ImportStatus {
     static final class IllegalImportTransition extends IllegalStateException {
 
         IllegalImportTransition(ImportStatus from, ImportStatus to) {
-            super(to == null ? "An import " + from + " is not running" : "An import cannot move from " + from + " to " + to);
+            super(to == null ? "An import " + from + " is not running"
+                    : "An import cannot move from " + from + " to " + to);
         }
     }
 }

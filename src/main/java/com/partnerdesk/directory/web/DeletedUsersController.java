@@ -51,8 +51,8 @@ class DeletedUsersController {
 
     private final HandoffCookies cookies;
 
-    DeletedUsersController(Customers customers, DeletedUserSearch search, RestoreHandoffs restores, UserDirectory directory,
-            HandoffCookies cookies) {
+    DeletedUsersController(Customers customers, DeletedUserSearch search, RestoreHandoffs restores,
+            UserDirectory directory, HandoffCookies cookies) {
         this.customers = customers;
         this.search = search;
         this.restores = restores;
