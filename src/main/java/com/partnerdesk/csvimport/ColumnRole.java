@@ -8,11 +8,11 @@ enum ColumnRole {
     EMAIL,
     USAGE_LOCATION,
     LICENSES,
-    /** Partner Center fills it in its results file; a value in an upload is ignored with a warning (R12). */
+    /** Partner Center fills it in its results file; a value in an upload is ignored with a warning. */
     STATUS_UPDATE,
-    /** Not applied: only a notice says so (R16). */
+    /** Not applied: only a notice says so. */
     BLOCK_SIGN_IN,
-    /** Never read: PartnerDesk generates temporary passwords (R16). */
+    /** Never read: PartnerDesk generates temporary passwords. */
     PASSWORD,
     IGNORED;
 

@@ -1,7 +1,7 @@
 package com.partnerdesk.csvimport;
 
 /**
- * How much one upload may contain (R13). Larger imports must be split, so that one preview stays readable and one
+ * How much one upload may contain. Larger imports must be split, so that one preview stays readable and one
  * creation run stays short.
  *
  * @param maxDataRows data rows allowed, counted after blank rows are skipped

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param headerRow      spreadsheet row of the header: 2 when a {@code sep=} or Entra version line precedes it
  * @param dataRowCount   rows handed to the sink
- * @param skippedRowCount blank rows passed over (R4)
+ * @param skippedRowCount blank rows passed over
  * @param ignoredColumns headers of the columns whose values are not imported, as written in the file
  * @param notices        file-level notices, each listed once rather than on every row
  */

@@ -1,6 +1,6 @@
 package com.partnerdesk.csvimport;
 
-/** The spreadsheet templates whose header rows the reader recognises (R1, R16). */
+/** The spreadsheet templates whose header rows the reader recognises. */
 public enum CsvTemplate {
 
     PARTNER_CENTER_EN("Partner Center"),

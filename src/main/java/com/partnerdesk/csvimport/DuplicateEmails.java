@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * R9 within one file: an email that appears more than once, in any case, rejects every row that has it, and each
+ * Within one file, an email that appears more than once, in any case, rejects every row that has it, and each
  * names the others, since nobody can tell which copy was meant. Holds one small entry per email while a file is read.
  */
 final class DuplicateEmails {

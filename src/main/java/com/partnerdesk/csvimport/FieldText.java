@@ -2,7 +2,7 @@ package com.partnerdesk.csvimport;
 
 import java.util.Locale;
 
-/** Whitespace handling shared by headers and values (R1, R5). */
+/** Whitespace handling shared by headers and values. */
 final class FieldText {
 
     private FieldText() {

@@ -57,7 +57,7 @@ record HeaderLayout(TemplateProfile profile, char delimiter, int headerRow, List
         return notices;
     }
 
-    /** A row that holds nothing but whitespace and delimiters, such as the {@code ;;;;} rows Excel leaves (R4). */
+    /** A row that holds nothing but whitespace and delimiters, such as the {@code ;;;;} rows Excel leaves. */
     static boolean isBlank(CSVRecord record) {
         return record.stream().allMatch(value -> FieldText.trim(value).isEmpty());
     }
@@ -82,7 +82,7 @@ record HeaderLayout(TemplateProfile profile, char delimiter, int headerRow, List
                 notices(record, values));
     }
 
-    /** Values of the columns PartnerDesk uses; ignored columns, passwords above all, are never read (R16). */
+    /** Values of the columns PartnerDesk uses; ignored columns, passwords above all, are never read. */
     private Map<ColumnRole, String> readValues(CSVRecord record) {
         Map<ColumnRole, String> values = new EnumMap<>(ColumnRole.class);
         for (int index = 0; index < Math.min(record.size(), roles.size()); index++) {
@@ -113,7 +113,7 @@ record HeaderLayout(TemplateProfile profile, char delimiter, int headerRow, List
 
     /**
      * More values than the header has cells, or a value under one of the empty header cells Excel pads with: most
-     * likely a delimiter inside an unquoted value pushed the row to the right (R11). Reading such a row by position
+     * likely a delimiter inside an unquoted value pushed the row to the right. Reading such a row by position
      * would put the wrong values in the wrong fields.
      */
     private boolean hasShiftedColumns(CSVRecord record) {

@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Finds the delimiter and template of a header row together (R1, R3): the delimiter is the one that splits the
+ * Finds the delimiter and template of a header row together: the delimiter is the one that splits the
  * header into columns some template knows. Trying each pair also lets a rejection name the template the file is
  * closest to.
  */
@@ -49,7 +49,7 @@ final class HeaderRecognition {
     }
 
     static CSVFormat format(char delimiter) {
-        // Blank lines are skipped by the reader itself, so that record numbers stay spreadsheet rows (R4).
+        // Blank lines are skipped by the reader itself, so that record numbers stay spreadsheet rows.
         return CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     }
 

@@ -51,8 +51,4 @@ public record ImportBatchView(
     public boolean isWaiting() {
         return status.isRunning() && waitingBehind != null;
     }
-
-    public boolean isSpanishTemplate() {
-        return template == CsvTemplate.PARTNER_CENTER_ES;
-    }
 }

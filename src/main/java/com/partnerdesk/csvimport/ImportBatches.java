@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.partnerdesk.csvimport.ImportStatus.Transition;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -61,8 +63,9 @@ class ImportBatches {
             jdbc.update("""
                     insert into import_batch (customer_id, id, staff_id, staff_username, file_name, status,
                                               claimed_by, claim_id, heartbeat_at, created_at, updated_at)
-                    values (?, ?, ?, ?, ?, 'READING', ?, ?, ?, ?, ?)
-                    """, run.customerId(), run.batchId(), staffId, staffUsername, fileName, instance, run.claimId(),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, run.customerId(), run.batchId(), staffId, staffUsername, fileName,
+                    ImportStatus.UPLOADED.name(), instance, run.claimId(),
                     Timestamp.from(now), Timestamp.from(now), Timestamp.from(now));
         }
         catch (DuplicateKeyException running) {
@@ -112,7 +115,7 @@ class ImportBatches {
                 Timestamp.from(now), customerId, batchId);
     }
 
-    /** Rejects each copy of a duplicated email, naming the other rows (R9). */
+    /** Rejects each copy of a duplicated email, naming the other rows. */
     void rejectDuplicates(UUID customerId, UUID batchId, Map<Integer, List<Integer>> otherRowsByRow) {
         List<Object[]> arguments = new ArrayList<>(otherRowsByRow.size());
         otherRowsByRow.forEach((row, others) -> arguments.add(new Object[] {
@@ -171,36 +174,42 @@ class ImportBatches {
     void markReady(ImportRun run, CsvReadSummary summary, Instant now) {
         UUID customerId = run.customerId();
         UUID batchId = run.batchId();
+        Transition ready = ImportStatus.READING.to(ImportStatus.READY);
         jdbc.update("""
-                update import_batch b set status = 'READY', template = ?, charset = ?, delimiter = ?,
+                update import_batch b set status = ?, template = ?, charset = ?, delimiter = ?,
                        file_notices = cast(? as jsonb), skipped_count = ?, rows_read = c.total,
                        valid_count = c.valid, rejected_count = c.rejected, warning_count = c.warnings, updated_at = ?
                 from (select count(*) as total, count(*) filter (where valid) as valid,
                              count(*) filter (where not valid) as rejected, count(*) filter (where has_warning) as warnings
                       from import_row where customer_id = ? and batch_id = ?) c
-                where b.customer_id = ? and b.id = ? and b.claim_id = ? and b.status = 'READING'
-                """, summary.template().name(), summary.charset().name(), String.valueOf(summary.delimiter()),
+                where b.customer_id = ? and b.id = ? and b.claim_id = ? and b.status = ?
+                """, ready.to().name(), summary.template().name(), summary.charset().name(),
+                String.valueOf(summary.delimiter()),
                 storableJson(NotesJson.fileNotices(summary.notices())), summary.skippedRowCount(), Timestamp.from(now),
-                customerId, batchId, customerId, batchId, run.claimId());
+                customerId, batchId, customerId, batchId, run.claimId(), ready.from().name());
     }
 
     /** The file as a whole cannot be imported: its rows go, the reason stays for the page. */
     void markFileRejected(ImportRun run, CsvFileRejected rejection, Instant now) {
+        Transition rejected = ImportStatus.READING.to(ImportStatus.FILE_REJECTED);
         jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", run.customerId(), run.batchId());
         jdbc.update("""
-                update import_batch set status = 'FILE_REJECTED', file_error_key = ?, file_error_args = cast(? as jsonb),
+                update import_batch set status = ?, file_error_key = ?, file_error_args = cast(? as jsonb),
                        updated_at = ?
-                where customer_id = ? and id = ? and claim_id = ? and status = 'READING'
-                """, rejection.messageKey(), storableJson(NotesJson.arguments(rejection.arguments())),
-                Timestamp.from(now), run.customerId(), run.batchId(), run.claimId());
+                where customer_id = ? and id = ? and claim_id = ? and status = ?
+                """, rejected.to().name(), rejection.messageKey(),
+                storableJson(NotesJson.arguments(rejection.arguments())), Timestamp.from(now), run.customerId(),
+                run.batchId(), run.claimId(), rejected.from().name());
     }
 
     void markFailed(ImportRun run, Instant now) {
+        Transition failed = ImportStatus.READING.to(ImportStatus.FAILED);
         jdbc.update("delete from import_row where customer_id = ? and batch_id = ?", run.customerId(), run.batchId());
         jdbc.update("""
-                update import_batch set status = 'FAILED', create_error_key = 'import.failed.unexpected', updated_at = ?
-                where customer_id = ? and id = ? and claim_id = ? and status = 'READING'
-                """, Timestamp.from(now), run.customerId(), run.batchId(), run.claimId());
+                update import_batch set status = ?, create_error_key = 'import.failed.unexpected', updated_at = ?
+                where customer_id = ? and id = ? and claim_id = ? and status = ?
+                """, failed.to().name(), Timestamp.from(now), run.customerId(), run.batchId(), run.claimId(),
+                failed.from().name());
     }
 
     void choose(UUID customerId, UUID staffId, UUID batchId, List<UUID> subscriptionIds, String usageLocation,
@@ -208,9 +217,9 @@ class ImportBatches {
         int updated = jdbc.update("""
                 update import_batch set file_subscription_ids = ?, default_usage_location = ?, create_error_key = null,
                        create_error_args = null, updated_at = ?
-                where customer_id = ? and staff_id = ? and id = ? and status = 'READY'
+                where customer_id = ? and staff_id = ? and id = ? and status = ?
                 """, subscriptionIds.toArray(UUID[]::new), usageLocation, Timestamp.from(now), customerId, staffId,
-                batchId);
+                batchId, ImportStatus.READY.name());
         if (updated == 0) {
             throw new ImportNotReady();
         }
@@ -222,15 +231,16 @@ class ImportBatches {
      * @throws ImportAlreadyRunning when another import of the customer is running
      */
     void startCreating(ImportRun run, UUID staffId, String instance, Instant now) {
+        Transition creating = ImportStatus.READY.to(ImportStatus.CREATING);
         int updated;
         try {
             updated = jdbc.update("""
-                    update import_batch set status = 'CREATING', rows_created = 0, create_error_key = null,
+                    update import_batch set status = ?, rows_created = 0, create_error_key = null,
                            create_error_args = null, claimed_by = ?, claim_id = ?, heartbeat_at = ?,
                            waiting_behind = null, updated_at = ?
-                    where customer_id = ? and staff_id = ? and id = ? and status = 'READY'
-                    """, instance, run.claimId(), Timestamp.from(now), Timestamp.from(now), run.customerId(), staffId,
-                    run.batchId());
+                    where customer_id = ? and staff_id = ? and id = ? and status = ?
+                    """, creating.to().name(), instance, run.claimId(), Timestamp.from(now), Timestamp.from(now),
+                    run.customerId(), staffId, run.batchId(), creating.from().name());
         }
         catch (DuplicateKeyException running) {
             throw new ImportAlreadyRunning();
@@ -246,10 +256,12 @@ class ImportBatches {
      * renewing the lease) rolls back, since the admin may already be creating it again.
      */
     void markCreated(ImportRun run, int created, UUID handoffId, Instant now) {
+        Transition done = ImportStatus.CREATING.to(ImportStatus.CREATED);
         int updated = jdbc.update("""
-                update import_batch set status = 'CREATED', rows_created = ?, handoff_id = ?, updated_at = ?
-                where customer_id = ? and id = ? and claim_id = ? and status = 'CREATING'
-                """, created, handoffId, Timestamp.from(now), run.customerId(), run.batchId(), run.claimId());
+                update import_batch set status = ?, rows_created = ?, handoff_id = ?, updated_at = ?
+                where customer_id = ? and id = ? and claim_id = ? and status = ?
+                """, done.to().name(), created, handoffId, Timestamp.from(now), run.customerId(), run.batchId(),
+                run.claimId(), done.from().name());
         if (updated == 0) {
             throw new IllegalStateException("Import " + run.batchId() + " was taken over while it was being created");
         }
@@ -257,12 +269,13 @@ class ImportBatches {
 
     /** After a rolled-back creation: the preview is back, with the reason. */
     void creationFailed(ImportRun run, String messageKey, List<Object> arguments, Instant now) {
+        Transition back = ImportStatus.CREATING.to(ImportStatus.READY);
         ownTransaction.executeWithoutResult(status -> jdbc.update("""
-                update import_batch set status = 'READY', rows_created = 0, create_error_key = ?,
+                update import_batch set status = ?, rows_created = 0, create_error_key = ?,
                        create_error_args = cast(? as jsonb), waiting_behind = null, updated_at = ?
-                where customer_id = ? and id = ? and claim_id = ? and status = 'CREATING'
-                """, messageKey, NotesJson.arguments(arguments), Timestamp.from(now), run.customerId(), run.batchId(),
-                run.claimId()));
+                where customer_id = ? and id = ? and claim_id = ? and status = ?
+                """, back.to().name(), messageKey, NotesJson.arguments(arguments), Timestamp.from(now),
+                run.customerId(), run.batchId(), run.claimId(), back.from().name()));
     }
 
     /**
@@ -273,12 +286,13 @@ class ImportBatches {
     void tidy(UUID customerId, Instant now) {
         jdbc.update("""
                 delete from import_batch
-                where customer_id = ? and status not in ('READING', 'CREATING')
+                where customer_id = ? and status not in %s
                   and (updated_at < ? or id not in (
                          select id from import_batch
-                         where customer_id = ? and status not in ('READING', 'CREATING')
+                         where customer_id = ? and status not in %s
                          order by updated_at desc, id limit ?))
-                """, customerId, Timestamp.from(now.minus(FINISHED_KEPT_FOR)), customerId, KEPT_PER_CUSTOMER - 1);
+                """.formatted(ImportStatus.RUNNING_SQL, ImportStatus.RUNNING_SQL), customerId,
+                Timestamp.from(now.minus(FINISHED_KEPT_FOR)), customerId, KEPT_PER_CUSTOMER - 1);
     }
 
     /**
@@ -293,9 +307,9 @@ class ImportBatches {
             batch = jdbc.update("""
                     delete from import_batch where (customer_id, id) in (
                       select customer_id, id from import_batch
-                      where status not in ('READING', 'CREATING') and updated_at < ?
+                      where status not in %s and updated_at < ?
                       limit 10)
-                    """, Timestamp.from(now.minus(FINISHED_KEPT_FOR)));
+                    """.formatted(ImportStatus.RUNNING_SQL), Timestamp.from(now.minus(FINISHED_KEPT_FOR)));
             deleted += batch;
         }
         while (batch > 0);

@@ -13,10 +13,12 @@ import com.partnerdesk.directory.CreatedUser;
 import com.partnerdesk.directory.CreationAudit;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
+import com.partnerdesk.directory.UserCreationRefused;
 import com.partnerdesk.directory.UserProfile;
 import com.partnerdesk.handoff.IssuedCredential;
 import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.handoff.PasswordHandoffs;
+import com.partnerdesk.licensing.SeatsExhausted;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +58,8 @@ class ImportCreation {
      * @param run     the run that claimed the batch; the batch turns CREATED only while the claim is still its own
      * @param handoff the reserved handoff whose key the staff member's browser already holds
      * @return how many users were created
-     * @throws com.partnerdesk.directory.UserCreationRefused when a row no longer passes (a user appeared meanwhile)
-     * @throws com.partnerdesk.licensing.SeatsExhausted when the seats ran out meanwhile
+     * @throws UserCreationRefused when a row no longer passes (a user appeared meanwhile)
+     * @throws SeatsExhausted when the seats ran out meanwhile
      */
     @Transactional
     public int create(ImportBatchView batch, ImportRun run, OpenedHandoff handoff, String staffUsername) {
@@ -80,10 +82,8 @@ class ImportCreation {
                         row.username(), row.usageLocation().isEmpty() ? defaultUsageLocation : row.usageLocation(),
                         Set.of()), licenses));
             }
-            for (CreatedUser created : userCreation.createAll(batch.customerId(), users, CreationAudit.BY_CALLER)) {
-                credentials.add(new IssuedCredential(created.displayName(), created.username(),
-                        created.temporaryPassword()));
-            }
+            credentials.addAll(CreatedUser.credentials(
+                    userCreation.createAll(batch.customerId(), users, CreationAudit.BY_CALLER)));
             afterRow = chunk.get(chunk.size() - 1).rowNumber();
             run.created(credentials.size());
         }

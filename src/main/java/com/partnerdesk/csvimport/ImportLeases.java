@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.partnerdesk.audit.AuditOutcome;
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.csvimport.ImportStatus.Transition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +67,12 @@ class ImportLeases {
         List<ImportRun> all = List.copyOf(runs);
         jdbc.update("""
                 update import_batch b set heartbeat_at = ?,
-                       rows_created = case when b.status = 'CREATING' then r.rows_created else b.rows_created end
+                       rows_created = case when b.status = ? then r.rows_created else b.rows_created end
                 from unnest(cast(? as uuid[]), cast(? as uuid[]), cast(? as uuid[]), cast(? as int[]))
                          as r(customer_id, id, claim_id, rows_created)
                 where b.customer_id = r.customer_id and b.id = r.id and b.claim_id = r.claim_id
-                  and b.status in ('READING', 'CREATING')
-                """, Timestamp.from(clock.instant()),
+                  and b.status in %s
+                """.formatted(ImportStatus.RUNNING_SQL), Timestamp.from(clock.instant()), ImportStatus.CREATING.name(),
                 all.stream().map(ImportRun::customerId).toArray(UUID[]::new),
                 all.stream().map(ImportRun::batchId).toArray(UUID[]::new),
                 all.stream().map(ImportRun::claimId).toArray(UUID[]::new),
@@ -104,27 +105,32 @@ class ImportLeases {
 
     private int takeOver(UUID customerId) {
         Instant now = clock.instant();
+        Transition creating = ImportStatus.CREATING.interrupted();
+        Transition reading = ImportStatus.READING.interrupted();
         // Rows being renewed or committed as CREATED right now are locked, and skipped: that instance is alive. The
         // lock also re-checks the heartbeat against the row's latest version, so a renewal that just committed wins.
         List<Interrupted> interrupted = jdbc.query("""
                 with stale as (
                     select customer_id, id, status from import_batch
-                    where status in ('READING', 'CREATING') and heartbeat_at < ?
+                    where status in %s and heartbeat_at < ?
                       and (cast(? as uuid) is null or customer_id = ?)
                     for update skip locked
                 )
                 update import_batch b
-                set status = case s.status when 'CREATING' then 'READY' else 'FAILED' end,
-                    create_error_key = case s.status when 'CREATING' then 'import.create.interrupted'
+                set status = case s.status when ? then ? when ? then ? end,
+                    create_error_key = case s.status when ? then 'import.create.interrupted'
                                                      else 'import.failed.interrupted' end,
                     create_error_args = null, rows_created = 0, waiting_behind = null, updated_at = ?
                 from stale s
                 where b.customer_id = s.customer_id and b.id = s.id
                 returning b.customer_id, b.id, s.status, b.claimed_by, b.staff_username, b.file_name, b.valid_count
-                """, (rs, row) -> new Interrupted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                """.formatted(ImportStatus.RUNNING_SQL),
+                (rs, row) -> new Interrupted(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         ImportStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), rs.getString(6),
                         rs.getInt(7)),
-                Timestamp.from(now.minus(settings.lease())), customerId, customerId, Timestamp.from(now));
+                Timestamp.from(now.minus(settings.lease())), customerId, customerId,
+                creating.from().name(), creating.to().name(), reading.from().name(), reading.to().name(),
+                ImportStatus.CREATING.name(), Timestamp.from(now));
         for (Interrupted batch : interrupted) {
             log.warn("Import {} of customer {} was {} on {}, which stopped renewing its lease; taken over by {}",
                     batch.id(), batch.customerId(), batch.status(), batch.claimedBy(), instance);

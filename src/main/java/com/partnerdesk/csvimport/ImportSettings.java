@@ -9,8 +9,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * How large an import may be and when it leaves the request for the background.
  *
- * @param maxRows                data rows one file may have (R13)
- * @param maxBytes               size one file may have (R13); keep it under the multipart limit so that the reader,
+ * @param maxRows                data rows one file may have
+ * @param maxBytes               size one file may have; keep it under the multipart limit so that the reader,
  *                               not the container, says the file is too large
  * @param backgroundAboveBytes   files larger than this are read in the background, with a progress bar
  * @param backgroundAboveRows    imports creating more users than this run in the background

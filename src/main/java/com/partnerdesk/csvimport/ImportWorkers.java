@@ -1,21 +1,18 @@
 package com.partnerdesk.csvimport;
 
-import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import com.zaxxer.hikari.HikariConfigMXBean;
 import jakarta.annotation.PreDestroy;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.security.concurrent.DelegatingSecurityContextExecutorService;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +27,6 @@ class ImportWorkers {
 
     private static final Logger log = LoggerFactory.getLogger(ImportWorkers.class);
 
-    /** Without a pool to measure (a plain data source), Hikari's default size. */
-    private static final int DEFAULT_POOL_SIZE = 10;
-
     private final ImportLeases leases;
 
     private final int slotCount;
@@ -41,8 +35,8 @@ class ImportWorkers {
 
     private final Set<ImportRun> runs = ConcurrentHashMap.newKeySet();
 
-    /** Carries the staff member's identity into the background, so the audit trail names who imported. */
-    private final ExecutorService background;
+    /** One thread per slot; see {@link ImportConfiguration#userImportExecutor}. */
+    private final ThreadPoolTaskExecutor background;
 
     /**
      * A thread of its own: on the scheduler's shared thread a job waiting for a lock (a purge, a cleanup) would hold
@@ -54,16 +48,12 @@ class ImportWorkers {
         return thread;
     });
 
-    ImportWorkers(ImportLeases leases, ImportSettings settings, DataSource dataSource) {
+    ImportWorkers(ImportLeases leases, ImportSettings settings,
+            @Qualifier("userImportExecutor") ThreadPoolTaskExecutor background) {
         this.leases = leases;
-        this.slotCount = settings.maxRunning() > 0 ? settings.maxRunning() : Math.max(1, poolSize(dataSource) / 2);
+        this.background = background;
+        this.slotCount = background.getMaxPoolSize();
         this.slots = new Semaphore(slotCount, true);
-        this.background = new DelegatingSecurityContextExecutorService(
-                Executors.newFixedThreadPool(slotCount, runnable -> {
-                    Thread thread = new Thread(runnable, "user-import");
-                    thread.setDaemon(true);
-                    return thread;
-                }));
         long every = settings.heartbeatEvery().toMillis();
         heartbeats.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -123,22 +113,9 @@ class ImportWorkers {
         }
     }
 
+    /** The background threads are the executor's, which lets running imports finish when the context closes. */
     @PreDestroy
-    void stop() throws InterruptedException {
+    void stop() {
         heartbeats.shutdownNow();
-        background.shutdown();
-        if (!background.awaitTermination(20, TimeUnit.SECONDS)) {
-            background.shutdownNow();
-        }
-    }
-
-    private static int poolSize(DataSource dataSource) {
-        try {
-            return dataSource.isWrapperFor(HikariConfigMXBean.class)
-                    ? dataSource.unwrap(HikariConfigMXBean.class).getMaximumPoolSize() : DEFAULT_POOL_SIZE;
-        }
-        catch (SQLException notHikari) {
-            return DEFAULT_POOL_SIZE;
-        }
     }
 }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * One data row of an import file, mapped to PartnerDesk's fields but not yet validated. Text fields are trimmed and
- * never null; a column the template lacks reads as empty. Passwords and "block sign in" flags are deliberately absent
- * (R16).
+ * never null; a column the template lacks reads as empty. Passwords and "block sign in" flags are deliberately
+ * absent.
  *
  * @param row                the row number the spreadsheet shows, for messages
  * @param displayNameDerived the template has no display name column, so it was built from first and last name

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The header row of one template: which column means what, which are ignored (R16). Headers are the vendors' own,
+ * The header row of one template: which column means what, which are ignored. Headers are the vendors' own,
  * copied from their templates.
  */
 record TemplateProfile(CsvTemplate template, List<TemplateColumn> columns) {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Decides how an upload's bytes become text (R2). A byte order mark decides; without one, strict UTF-8 if every
+ * Decides how an upload's bytes become text. A byte order mark decides; without one, strict UTF-8 if every
  * byte of the file decodes as such, else Windows-1252, the charset Excel writes "CSV" in on western Windows. Not
  * ISO-8859-1: Windows-1252 turns Word's apostrophe 0x92 into U+2019 where ISO-8859-1 makes a control character.
  */

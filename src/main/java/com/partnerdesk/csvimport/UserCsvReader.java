@@ -16,9 +16,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a bulk-import CSV file the way Excel shows it: decoding (R2), delimiter (R3), template header (R1, R16),
- * blank rows (R4), trimming (R5), shifted columns (R11) and the size limits (R13). Judging the users themselves is
- * left to the directory's rules.
+ * Reads a bulk-import CSV file the way Excel shows it: decoding, delimiter, template header, blank rows, trimming,
+ * shifted columns and the size limits. Judging the users themselves is left to the directory's rules.
  */
 public class UserCsvReader {
 
@@ -35,7 +34,7 @@ public class UserCsvReader {
      * file is never held in memory.
      *
      * <p>Rows reach the sink before the whole file has been judged: if this method throws, the caller must discard
-     * every row it received, since a rejected file creates nobody (R14).
+     * every row it received, since a rejected file creates nobody.
      *
      * @param file   the upload, already spooled to disk
      * @param limits the file and row limits; the row limit counts rows after blank ones are skipped
@@ -139,7 +138,7 @@ public class UserCsvReader {
                 layout.notices());
     }
 
-    /** The parser fails on the record after the last one it returned: that row is where the file broke (R14). */
+    /** The parser fails on the record after the last one it returned: that row is where the file broke. */
     private static CsvFileRejected rejectionAt(
             int row, IOException failure, StrictDecodingReader decoding, Charset charset) throws IOException {
         if (!(failure instanceof CSVException)) {

@@ -7,16 +7,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.NotACountry;
 import com.partnerdesk.directory.UserAccountRules;
 import com.partnerdesk.directory.UserCreationRefused;
 import com.partnerdesk.handoff.OpenedHandoff;
+import com.partnerdesk.handoff.PasswordHandoffs;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
+import com.partnerdesk.licensing.SubscriptionNotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +57,8 @@ public class UserImports {
 
     private final ImportWorkers workers;
 
+    private final PasswordHandoffs handoffs;
+
     private final AuditTrail audit;
 
     private final ImportSettings settings;
@@ -60,8 +66,8 @@ public class UserImports {
     private final Clock clock;
 
     UserImports(Customers customers, Licensing licensing, ImportBatches batches, ImportStaging staging,
-            ImportCreation creation, ImportLeases leases, ImportWorkers workers, AuditTrail audit,
-            ImportSettings settings, Clock clock) {
+            ImportCreation creation, ImportLeases leases, ImportWorkers workers, PasswordHandoffs handoffs,
+            AuditTrail audit, ImportSettings settings, Clock clock) {
         this.customers = customers;
         this.licensing = licensing;
         this.batches = batches;
@@ -69,6 +75,7 @@ public class UserImports {
         this.creation = creation;
         this.leases = leases;
         this.workers = workers;
+        this.handoffs = handoffs;
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
@@ -149,7 +156,7 @@ public class UserImports {
 
     /**
      * The first valid rows that the licenses chosen would license without a usage location, which the directory
-     * refuses ({@link com.partnerdesk.directory.UserAccountRules#checkLicensable}); none once a usage location is
+     * refuses ({@link UserAccountRules#checkLicensable}); none once a usage location is
      * chosen for the file.
      */
     public List<StagedRow> rowsWithoutUsageLocation(ImportBatchView batch, int limit) {
@@ -168,19 +175,43 @@ public class UserImports {
 
     /**
      * Saves the licenses for the whole file and its default usage location.
-     * @throws com.partnerdesk.licensing.SubscriptionNotFound when a subscription is not the customer's
-     * @throws IllegalArgumentException when the usage location is not an ISO country code
+     * @throws SubscriptionNotFound when a subscription is not the customer's
+     * @throws NotACountry when the usage location is not an ISO country code
      */
     public void choose(UUID customerId, UUID staffId, UUID batchId, List<UUID> subscriptionIds, String usageLocation) {
         require(customerId, staffId, batchId);
         List<UUID> distinct = subscriptionIds.stream().distinct().toList();
         licensing.requireSubscriptions(customerId, distinct);
-        String location = usageLocation == null || usageLocation.isBlank() ? null
-                : UserAccountRules.normaliseUsageLocation(usageLocation);
-        if (location != null && !UserAccountRules.isUsageLocation(location)) {
-            throw new IllegalArgumentException("Not an ISO country code: " + location);
-        }
+        String location = UserAccountRules.parseUsageLocation(usageLocation).orElse(null);
         batches.choose(customerId, staffId, batchId, distinct, location, clock.instant());
+    }
+
+    /**
+     * What the preview's buttons do: both save the licenses and default usage location, so that what the admin sees
+     * checked is what is created; with {@code create}, the users are then created through a newly reserved handoff.
+     * @return with {@code create}, the handoff whose key the browser must get, and where the import stands then
+     * @throws ImportNotReady       when the import is not a preview waiting to be created
+     * @throws ImportAlreadyRunning when another import of the customer is running
+     * @throws UsageLocationMissing when rows would get licenses without a usage location; nothing starts
+     * @throws NotACountry when the usage location is not an ISO country code; nothing is saved
+     */
+    public Choices saveChoices(UUID customerId, UUID staffId, String staffUsername, UUID batchId,
+            List<UUID> subscriptionIds, String usageLocation, boolean create) {
+        choose(customerId, staffId, batchId, subscriptionIds, usageLocation);
+        if (!create) {
+            return new Choices(Optional.empty(), ImportStatus.READY);
+        }
+        OpenedHandoff handoff = handoffs.reserve(customerId);
+        create(customerId, staffId, staffUsername, batchId, handoff);
+        return new Choices(Optional.of(handoff), require(customerId, staffId, batchId).status());
+    }
+
+    /**
+     * @param handoff reserved when the users are being created, or were created within the request
+     * @param status  where the import stands: CREATED, CREATING in the background, or READY again when the creation
+     *                failed within the request
+     */
+    public record Choices(Optional<OpenedHandoff> handoff, ImportStatus status) {
     }
 
     /**
@@ -189,7 +220,7 @@ public class UserImports {
      * brings the preview back with the reason; nothing is half created. Beyond the imports this instance runs at once,
      * the creation waits in the background for a free slot.
      *
-     * @param handoff from {@link com.partnerdesk.handoff.PasswordHandoffs#reserve}; its key stays in memory only
+     * @param handoff from {@link PasswordHandoffs#reserve}; its key stays in memory only
      * @throws ImportNotReady        when the import is not a preview waiting to be created
      * @throws ImportAlreadyRunning  when another import of the customer is running
      * @throws UsageLocationMissing  when rows would get licenses without a usage location; nothing starts

@@ -63,10 +63,6 @@ public class Customer {
         return this.domains.stream().filter(domain -> !kept.contains(domain)).toList();
     }
 
-    public boolean hasVerifiedDomain(String domain) {
-        return domain != null && domains.contains(domain.toLowerCase(Locale.ROOT));
-    }
-
     private static List<String> normalise(List<String> domains) {
         return new ArrayList<>(domains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).distinct().toList());
     }
@@ -81,10 +77,6 @@ public class Customer {
 
     public List<String> getDomains() {
         return List.copyOf(domains);
-    }
-
-    public String getPrimaryDomain() {
-        return domains.isEmpty() ? null : domains.get(0);
     }
 
     public Instant getCreatedAt() {

@@ -2,6 +2,7 @@ package com.partnerdesk.demo;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -239,7 +240,7 @@ class DemoData {
     }
 
     private static String ascii(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
+        return Normalizer.normalize(name, Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "")
             .replaceAll("[^A-Za-z]", "")
             .toLowerCase();

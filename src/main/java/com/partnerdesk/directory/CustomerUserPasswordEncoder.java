@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -25,7 +26,7 @@ public final class CustomerUserPasswordEncoder {
     private static final PasswordEncoder OWN = new BCryptPasswordEncoder();
 
     /** A real bcrypt hash of nothing anyone types, to compare against when the username is unknown. */
-    private static final String UNKNOWN_USER_HASH = OWN.encode(java.util.UUID.randomUUID().toString());
+    private static final String UNKNOWN_USER_HASH = OWN.encode(UUID.randomUUID().toString());
 
     private static final DelegatingPasswordEncoder ANY = new DelegatingPasswordEncoder("bcrypt",
             Map.of("bcrypt", OWN, TEMPORARY_ID, TEMPORARY));

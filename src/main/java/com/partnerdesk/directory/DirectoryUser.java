@@ -61,25 +61,6 @@ public class DirectoryUser {
     protected DirectoryUser() {
     }
 
-    public static DirectoryUser create(UUID customerId, UserProfile profile, Instant now) {
-        DirectoryUser user = new DirectoryUser();
-        user.id = UUID.randomUUID();
-        user.customerId = customerId;
-        user.apply(profile);
-        user.createdAt = now;
-        user.updatedAt = now;
-        return user;
-    }
-
-    private void apply(UserProfile profile) {
-        this.firstName = profile.firstName();
-        this.lastName = profile.lastName();
-        this.displayName = profile.displayName();
-        this.username = profile.username();
-        this.usageLocation = profile.usageLocation();
-        this.adminRoles = profile.adminRoles().stream().map(Enum::name).sorted().toArray(String[]::new);
-    }
-
     /** Replaces the user's password with a temporary one that must be changed at the next sign-in. */
     public void issueTemporaryPassword(String passwordHash, Instant expiresAt, Instant now) {
         this.passwordHash = passwordHash;
@@ -227,10 +208,6 @@ public class DirectoryUser {
 
     public Instant getPasswordExpiresAt() {
         return passwordExpiresAt;
-    }
-
-    public Instant getLastSignInAt() {
-        return lastSignInAt;
     }
 
     public Instant getCreatedAt() {

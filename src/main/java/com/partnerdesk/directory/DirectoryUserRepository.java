@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
+import com.partnerdesk.security.SignInName;
+
 /** Users are always looked up within their customer. */
 interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
 
@@ -37,7 +39,7 @@ interface DirectoryUserRepository extends JpaRepository<DirectoryUser, UUID> {
 
     /**
      * The active user who signs in with this username: the holder of its claim, compared with the typed name as
-     * {@link com.partnerdesk.security.SignInName} folds it, so that the sign-in and its throttle fold the same way. An
+     * {@link SignInName} folds it, so that the sign-in and its throttle fold the same way. An
      * active twin from before the claims existed, without the claim, is not found
      * (docs/decisions/0009-username-claims.md).
      */

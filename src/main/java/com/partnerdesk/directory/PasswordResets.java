@@ -69,8 +69,8 @@ public class PasswordResets {
             DirectoryUser user = found.stream().filter(u -> u.getId().equals(id)).findFirst()
                 .orElseThrow(() -> new UserNotFound(id));
             if (user.isDeleted()) {
-                throw new UserDeletedMeanwhile(customerId, id, user.getDisplayName(), user.getUsername(),
-                        "user.password-reset");
+                throw UserDeletedMeanwhile.recorded(audit, customerId, id, user.getDisplayName(),
+                        user.getUsername(), "user.password-reset");
             }
             if (!mayReset(actorRole, user)) {
                 audit.recordFailure(customerId, "user.password-reset", user.getUsername(), "refused: admin role");

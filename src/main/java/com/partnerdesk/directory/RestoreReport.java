@@ -18,10 +18,6 @@ public record RestoreReport(List<UserOutcome> users) implements Serializable {
         return users.stream().filter(UserOutcome::isRestored).count();
     }
 
-    public List<UUID> restoredUserIds() {
-        return users.stream().filter(UserOutcome::isRestored).map(UserOutcome::userId).toList();
-    }
-
     public enum Status {
         /** Active again, with the licenses listed. */
         RESTORED,

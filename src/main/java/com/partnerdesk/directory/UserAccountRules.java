@@ -72,6 +72,22 @@ public class UserAccountRules {
     }
 
     /**
+     * A usage location chosen for many users at once (an import's default), as it is stored.
+     * @return empty when none was chosen
+     * @throws NotACountry when it is not an ISO 3166 country code
+     */
+    public static Optional<String> parseUsageLocation(String typed) {
+        if (isBlank(typed)) {
+            return Optional.empty();
+        }
+        String location = normaliseUsageLocation(typed);
+        if (!isUsageLocation(location)) {
+            throw new NotACountry(location);
+        }
+        return Optional.of(location);
+    }
+
+    /**
      * A usage location as it is stored and compared: without surrounding spaces and upper-case, as ISO writes it.
      * Admins type "es" in forms and spreadsheets; the country is the same.
      */

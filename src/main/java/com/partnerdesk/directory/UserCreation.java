@@ -22,6 +22,7 @@ import com.partnerdesk.customer.Customers;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.licensing.Subscription;
+import com.partnerdesk.licensing.SubscriptionNotFound;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -100,19 +101,20 @@ public class UserCreation {
             String username = profile.username() == null ? null : profile.username().strip();
             if (username != null && !username.isBlank()) {
                 UsernameClaims.Holder holder = holders.get(username);
-                if (holder != null && holder.standsAt(now, settings.restoreWindow())) {
-                    violations.add(!holder.customerId().equals(customerId)
-                            ? RuleViolation.of(UserField.USERNAME, "create.username.takenElsewhere", username)
-                            : holder.isDeleted()
-                                    ? RuleViolation.of(UserField.USERNAME, "create.username.takenByDeletedUser",
-                                            profile.username(),
-                                            Date.from(holder.deletedAt().plus(settings.restoreWindow())))
-                                    : RuleViolation.of(UserField.USERNAME, "create.username.taken",
-                                            profile.username()));
-                }
-                else if (!seen.add(username.toLowerCase(Locale.ROOT))) {
-                    violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",
-                            profile.username()));
+                switch (UsernameClaims.takenFrom(holder, customerId, null, now, settings.restoreWindow())) {
+                    case ELSEWHERE -> violations.add(RuleViolation.of(UserField.USERNAME,
+                            "create.username.takenElsewhere", username));
+                    case BY_RESTORABLE_USER -> violations.add(RuleViolation.of(UserField.USERNAME,
+                            "create.username.takenByDeletedUser", profile.username(),
+                            Date.from(holder.deletedAt().plus(settings.restoreWindow()))));
+                    case BY_ACTIVE_USER -> violations.add(RuleViolation.of(UserField.USERNAME,
+                            "create.username.taken", profile.username()));
+                    case FREE -> {
+                        if (!seen.add(username.toLowerCase(Locale.ROOT))) {
+                            violations.add(RuleViolation.of(UserField.USERNAME, "create.username.repeated",
+                                    profile.username()));
+                        }
+                    }
                 }
             }
             if (!violations.isEmpty()) {
@@ -128,7 +130,7 @@ public class UserCreation {
      * @return each user with its temporary password, in the order given
      * @throws UserCreationRefused when any user breaks a rule; nothing is created
      * @throws SeatsExhausted when the licenses do not fit; nothing is created
-     * @throws com.partnerdesk.licensing.SubscriptionNotFound for a subscription of another customer
+     * @throws SubscriptionNotFound for a subscription of another customer
      */
     @Transactional
     public List<CreatedUser> createAll(UUID customerId, List<NewUser> newUsers) {

@@ -83,8 +83,8 @@ public class UserDeletion {
         // either committed (and is given back below) or waits, and then finds the user deleted.
         List<DirectoryUser> found = requireAll(userIds, users.lockInCustomer(customerId, userIds));
         found.stream().filter(DirectoryUser::isDeleted).findFirst().ifPresent(user -> {
-            throw new UserDeletedMeanwhile(customerId, user.getId(), user.getDisplayName(), user.getUsername(),
-                    "user.deleted");
+            throw UserDeletedMeanwhile.recorded(audit, customerId, user.getId(), user.getDisplayName(),
+                    user.getUsername(), "user.deleted");
         });
         if (!lastGlobalAdminConfirmed && removesLastGlobalAdmin(customerId, found, true)) {
             throw new LastGlobalAdminNotConfirmed();

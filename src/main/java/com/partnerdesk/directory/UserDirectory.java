@@ -2,6 +2,8 @@ package com.partnerdesk.directory;
 
 import java.util.UUID;
 
+import com.partnerdesk.audit.AuditTrail;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,8 +15,11 @@ public class UserDirectory {
 
     private final DirectoryUserRepository users;
 
-    UserDirectory(DirectoryUserRepository users) {
+    private final AuditTrail audit;
+
+    UserDirectory(DirectoryUserRepository users, AuditTrail audit) {
         this.users = users;
+        this.audit = audit;
     }
 
     /**
@@ -24,6 +29,22 @@ public class UserDirectory {
     @Transactional(readOnly = true)
     public DirectoryUser require(UUID customerId, UUID userId) {
         return users.findInCustomer(customerId, userId).orElseThrow(() -> new UserNotFound(userId));
+    }
+
+    /**
+     * The user an action is about to change, from a page that showed it active.
+     * @throws UserNotFound when it is not a user of the customer
+     * @throws UserDeletedMeanwhile when someone else deleted it since; the refusal is on the Activity tab under
+     *         {@code refusedAction}
+     */
+    @Transactional(readOnly = true)
+    public DirectoryUser requireNotDeletedMeanwhile(UUID customerId, UUID userId, String refusedAction) {
+        DirectoryUser user = require(customerId, userId);
+        if (user.isDeleted()) {
+            throw UserDeletedMeanwhile.recorded(audit, customerId, userId, user.getDisplayName(), user.getUsername(),
+                    refusedAction);
+        }
+        return user;
     }
 
     @Transactional(readOnly = true)

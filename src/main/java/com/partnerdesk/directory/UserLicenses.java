@@ -1,6 +1,7 @@
 package com.partnerdesk.directory;
 
 import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatChange;
+import com.partnerdesk.licensing.SeatsExhausted;
+import com.partnerdesk.licensing.SubscriptionNotFound;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -110,11 +113,23 @@ public class UserLicenses {
      * @throws UserNotFound when any user is not a user of the customer
      * @throws UserDeletedMeanwhile when someone else deleted one of them since the editor was shown; nothing is
      *         changed then
-     * @throws com.partnerdesk.licensing.SubscriptionNotFound when any subscription is not the customer's
-     * @throws com.partnerdesk.licensing.SeatsExhausted when a product lacks seats; nothing is changed then
+     * @throws SubscriptionNotFound when any subscription is not the customer's
+     * @throws SeatsExhausted when a product lacks seats; nothing is changed then, and the refusal is on the
+     *         Activity tab
      */
     @Transactional
     public UUID change(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
+        try {
+            return apply(customerId, userIds, decisions, changedBy);
+        }
+        catch (SeatsExhausted exhausted) {
+            // The change rolls back; the refusal stays on the Activity tab, written in a transaction of its own.
+            audit.recordFailure(customerId, "licenses.changed", userIds.size() + " users", exhausted.getMessage());
+            throw exhausted;
+        }
+    }
+
+    private UUID apply(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
         UUID[] ids = distinct(userIds);
         lockActiveUsers(customerId, ids);
         licensing.requireSubscriptions(customerId, decisions.keySet());
@@ -227,8 +242,8 @@ public class UserLicenses {
             throw new UserNotFound(Arrays.stream(ids).filter(id -> !present.contains(id)).findFirst().orElse(null));
         }
         if (!deleted.isEmpty()) {
-            throw new UserDeletedMeanwhile(customerId, deleted.get(0).id(), deleted.get(0).displayName(),
-                    deleted.get(0).username(), "licenses.changed");
+            throw UserDeletedMeanwhile.recorded(audit, customerId, deleted.get(0).id(),
+                    deleted.get(0).displayName(), deleted.get(0).username(), "licenses.changed");
         }
     }
 
@@ -267,7 +282,7 @@ public class UserLicenses {
         return new LinkedHashSet<>(userIds).toArray(UUID[]::new);
     }
 
-    private static List<String> strings(Array array) throws java.sql.SQLException {
+    private static List<String> strings(Array array) throws SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 }

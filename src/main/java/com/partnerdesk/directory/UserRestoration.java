@@ -20,6 +20,7 @@ import com.partnerdesk.directory.RestoreReport.LicenseNotRestored;
 import com.partnerdesk.directory.RestoreReport.LicenseProblem;
 import com.partnerdesk.directory.RestoreReport.Status;
 import com.partnerdesk.directory.RestoreReport.UserOutcome;
+import com.partnerdesk.directory.UsernameClaims.Taken;
 import com.partnerdesk.licensing.Licensing;
 
 import org.springframework.stereotype.Service;
@@ -215,9 +216,10 @@ public class UserRestoration {
         if (claimed.contains(user.getUsername().toLowerCase(Locale.ROOT))) {
             return Status.USERNAME_TAKEN;
         }
-        UsernameClaims.Holder holder = holders.get(user.getUsername());
-        if (holder != null && !holder.userId().equals(user.getId()) && holder.standsAt(now, settings.restoreWindow())) {
-            return holder.customerId().equals(customerId) ? Status.USERNAME_TAKEN : Status.USERNAME_TAKEN_ELSEWHERE;
+        Taken taken = UsernameClaims.takenFrom(holders.get(user.getUsername()), customerId, user.getId(), now,
+                settings.restoreWindow());
+        if (taken.isTaken()) {
+            return taken == Taken.ELSEWHERE ? Status.USERNAME_TAKEN_ELSEWHERE : Status.USERNAME_TAKEN;
         }
         return null;
     }
@@ -230,15 +232,14 @@ public class UserRestoration {
             .stream()
             .filter(violation -> violation.field() == UserField.USERNAME)
             .toList());
-        UsernameClaims.Holder holder = holders.get(newUsername);
-        boolean heldByOther = holder != null && !holder.userId().equals(user.getId())
-                && holder.standsAt(now, settings.restoreWindow());
+        Taken taken = UsernameClaims.takenFrom(holders.get(newUsername), customerId, user.getId(), now,
+                settings.restoreWindow());
         if (violations.isEmpty() && (claimed.contains(newUsername.toLowerCase(Locale.ROOT))
                 || isHeldByActiveUser(customerId, newUsername)
-                || heldByOther && holder.customerId().equals(customerId))) {
+                || taken.isTaken() && taken != Taken.ELSEWHERE)) {
             violations.add(RuleViolation.of(UserField.USERNAME, "restore.username.taken", newUsername));
         }
-        else if (violations.isEmpty() && heldByOther) {
+        else if (violations.isEmpty() && taken == Taken.ELSEWHERE) {
             violations.add(RuleViolation.of(UserField.USERNAME, "restore.username.takenElsewhere", newUsername));
         }
         if (!violations.isEmpty()) {

@@ -122,6 +122,31 @@ public class UsernameClaims {
                 """, String.class);
     }
 
+    /**
+     * The one rule "username taken or still restorable", for every path that gives a user a name (Add user, the CSV
+     * import, Restore and Restore as): who keeps the name from the user.
+     * @param holder the claim on the name, or null when nobody claims it
+     * @param userId the user that is to hold the name, or null for a user not created yet
+     */
+    static Taken takenFrom(Holder holder, UUID customerId, UUID userId, Instant now, Duration restoreWindow) {
+        if (holder == null || holder.userId().equals(userId) || !holder.standsAt(now, restoreWindow)) {
+            return Taken.FREE;
+        }
+        if (!holder.customerId().equals(customerId)) {
+            return Taken.ELSEWHERE;
+        }
+        return holder.isDeleted() ? Taken.BY_RESTORABLE_USER : Taken.BY_ACTIVE_USER;
+    }
+
+    /** Who keeps a name from a user; a holder in another customer's directory is never named. */
+    enum Taken {
+        FREE, BY_ACTIVE_USER, BY_RESTORABLE_USER, ELSEWHERE;
+
+        boolean isTaken() {
+            return this != FREE;
+        }
+    }
+
     /** The user holding a claim, active ({@code deletedAt} null) or deleted. */
     record Holder(UUID customerId, UUID userId, Instant deletedAt) {
 

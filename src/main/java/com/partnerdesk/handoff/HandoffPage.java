@@ -21,8 +21,4 @@ public record HandoffPage(List<IssuedCredential> credentials, boolean firstShowi
     public int totalPages() {
         return Math.max(1, (total + pageSize - 1) / pageSize);
     }
-
-    public int firstNumber() {
-        return (page - 1) * pageSize + 1;
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,7 +62,7 @@ public class PasswordHandoffs {
 
     /**
      * Stores the list under a {@link #reserve reserved} id and key, in the caller's transaction when there is one.
-     * @throws org.springframework.dao.DuplicateKeyException when that id was stored already
+     * @throws DuplicateKeyException when that id was stored already
      */
     @Transactional
     public OpenedHandoff open(OpenedHandoff reserved, String staffUsername, List<IssuedCredential> credentials) {

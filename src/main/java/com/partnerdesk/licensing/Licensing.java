@@ -50,11 +50,6 @@ public class Licensing {
     }
 
     @Transactional(readOnly = true)
-    public List<Product> catalogue() {
-        return products.findAllByOrderByNameAsc();
-    }
-
-    @Transactional(readOnly = true)
     public List<Subscription> subscriptionsOf(UUID customerId) {
         return subscriptions.findByCustomer(customerId);
     }

@@ -28,18 +28,4 @@ public record Seats(int total, int assigned) {
     public boolean canChangeTotalTo(int newTotal) {
         return newTotal >= 0 && newTotal >= assigned;
     }
-
-    /** The seats after {@code seats} more users got the license. */
-    public Seats assign(int seats) {
-        return new Seats(total, assigned + seats);
-    }
-
-    /** The seats after {@code seats} users gave the license back. */
-    public Seats release(int seats) {
-        return new Seats(total, assigned - seats);
-    }
-
-    public Seats withTotal(int newTotal) {
-        return new Seats(newTotal, assigned);
-    }
 }

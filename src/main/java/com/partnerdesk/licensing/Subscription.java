@@ -57,11 +57,6 @@ public class Subscription {
         return new Seats(seatsTotal, seatsAssigned);
     }
 
-    /** Whether {@code seats} more seats fit. For messages before Save; the database makes the final call. */
-    public boolean canAssign(int seats) {
-        return seats().canAssign(seats);
-    }
-
     /**
      * Refuses a seat count below the seats in use, with the numbers for the message. The database re-checks at the
      * moment of the update.

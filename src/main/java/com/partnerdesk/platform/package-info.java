@@ -1,5 +1,8 @@
 /**
  * Infrastructure every feature stands on: the database (embedded PostgreSQL by default), the clock and scheduling.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = Type.OPEN)
 package com.partnerdesk.platform;
+
+import org.springframework.modulith.ApplicationModule;
+import org.springframework.modulith.ApplicationModule.Type;

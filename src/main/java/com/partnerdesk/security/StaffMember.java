@@ -48,16 +48,8 @@ public class StaffMember {
         return member;
     }
 
-    public void changePasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
-    }
-
     public UUID getId() {
         return id;
-    }
-
-    public UUID getPartnerId() {
-        return partnerId;
     }
 
     public String getUsername() {

@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The row and size limits (R13). */
+/** The row and size limits. */
 class CsvLimitsTests {
 
     private static final CsvLimits FIVE_ROWS = new CsvLimits(5, CsvLimits.DEFAULT_MAX_BYTES);

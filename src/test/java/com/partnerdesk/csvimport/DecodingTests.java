@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Charset choice (R2) and files that break while being read (R14). */
+/** Charset choice and files that break while being read. */
 class DecodingTests {
 
     private static final String HEADER = "Display name,Email\r\n";

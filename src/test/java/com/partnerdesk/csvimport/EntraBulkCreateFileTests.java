@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** entra-bulk-create-style.csv, mapped per R16: a version line, then 12 data rows; 9 valid, 3 rejected. */
+/** entra-bulk-create-style.csv, mapped by its header row: a version line, then 12 data rows; 9 valid, 3 rejected. */
 class EntraBulkCreateFileTests {
 
     private static final List<String> PASSWORDS_IN_THE_FILE = List.of("Welcome!2025x", "Temp#Pass9921",

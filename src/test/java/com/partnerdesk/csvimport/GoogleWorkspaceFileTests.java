@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** google-workspace-style.csv, mapped per R16: LF line endings, 11 data rows; 10 valid, 1 rejected. */
+/** google-workspace-style.csv, mapped by its header row: LF line endings, 11 data rows; 10 valid, 1 rejected. */
 class GoogleWorkspaceFileTests {
 
     private final CollectedRead read = CollectedRead.ofSample("google-workspace-style.csv");

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Delimiter sniffing and {@code sep=} (R3), header matching and whole-file rejection (R1, R16). */
+/** Delimiter sniffing and {@code sep=}, header matching and whole-file rejection. */
 class HeaderAndDelimiterTests {
 
     private static final String PC_EXPECTED =

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** m365-template-style.csv, mapped per R16: 12 data rows, 8 valid, 4 rejected. */
+/** m365-template-style.csv, mapped by its header row: 12 data rows, 8 valid, 4 rejected. */
 class Microsoft365TemplateFileTests {
 
     private final CollectedRead read = CollectedRead.ofSample("m365-template-style.csv");

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Row numbering, blank rows (R4), trimming (R5) and row width (R11). */
+/** Row numbering, blank rows, trimming and row width. */
 class RowReadingTests {
 
     private static final String HEADER = "First name,Last name,Display name,Email,Status update\r\n";

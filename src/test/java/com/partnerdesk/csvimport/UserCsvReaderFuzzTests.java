@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whatever bytes are uploaded, the reader reads them or rejects the file with a reason both languages can show; no
- * other exception may reach the page (R14). Coverage-guided: the fuzzer starts from the sample files, also saved the
+ * other exception may reach the page. Coverage-guided: the fuzzer starts from the sample files, also saved the
  * other ways Excel saves text, and mutates them (flips, cuts, splices, and the dictionary's BOMs, NULs, quotes,
  * delimiters and headers) towards code not reached yet.
  */
@@ -96,7 +96,7 @@ class UserCsvReaderFuzzTests {
             return TestFiles.concat(byteOrderMark, text.getBytes(charset));
         }
 
-        /** The sample's text, decoded as the reader decodes it (R2). */
+        /** The sample's text, decoded as the reader decodes it. */
         static String decode(byte[] bytes) {
             for (SampleEncodings encoding : List.of(UTF_8_WITH_BOM, UTF_16LE, UTF_16BE)) {
                 if (Arrays.equals(bytes, 0, encoding.byteOrderMark.length, encoding.byteOrderMark, 0,

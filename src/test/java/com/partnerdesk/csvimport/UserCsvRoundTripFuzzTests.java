@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A well-formed file in any layout, encoding, delimiter and line ending the reader supports gives back exactly the
- * names that were written, accents, quotes, delimiters and line breaks inside values included (R1–R5, R16).
+ * names that were written, accents, quotes, delimiters and line breaks inside values included.
  */
 class UserCsvRoundTripFuzzTests {
 
@@ -89,7 +89,7 @@ class UserCsvRoundTripFuzzTests {
         }
     }
 
-    /** A name as the reader keeps it: never blank at either end, since values are trimmed (R5). */
+    /** A name as the reader keeps it: never blank at either end, since values are trimmed. */
     private static String name(FuzzedDataProvider data, String fallback) {
         StringBuilder name = new StringBuilder();
         int pieces = data.consumeInt(1, 5);

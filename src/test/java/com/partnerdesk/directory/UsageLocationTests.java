@@ -1,6 +1,7 @@
 package com.partnerdesk.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Set;
@@ -36,5 +37,14 @@ class UsageLocationTests {
 
         assertThat(rules.check(profile, List.of("contoso.example"))).extracting(RuleViolation::messageKey)
                 .containsExactly("user.usageLocation.invalid");
+    }
+
+    @Test
+    void aChosenUsageLocationIsParsedAsStoredOrRefusedAsNotACountry() {
+        assertThat(UserAccountRules.parseUsageLocation(" es ")).contains("ES");
+        assertThat(UserAccountRules.parseUsageLocation("  ")).isEmpty();
+        assertThat(UserAccountRules.parseUsageLocation(null)).isEmpty();
+        assertThatThrownBy(() -> UserAccountRules.parseUsageLocation("España")).isInstanceOf(NotACountry.class);
+        assertThatThrownBy(() -> UserAccountRules.parseUsageLocation("zz")).isInstanceOf(NotACountry.class);
     }
 }

@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import com.partnerdesk.csvimport.CsvTemplate;
 import com.partnerdesk.csvimport.ImportAlreadyRunning;
 import com.partnerdesk.csvimport.ImportBatchView;
 import com.partnerdesk.csvimport.ImportNotReady;
@@ -23,6 +26,7 @@ import com.partnerdesk.csvimport.UsageLocationMissing;
 import com.partnerdesk.csvimport.UserImports;
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.NotACountry;
 import com.partnerdesk.handoff.HandoffCookies;
 import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.handoff.PasswordHandoffs;
@@ -190,19 +194,18 @@ class UserImportController {
             RedirectAttributes redirect) {
         customers.require(customerId);
         try {
-            imports.choose(customerId, staff.id(), batchId, licenses == null ? List.of() : licenses, usageLocation);
-            if (create != null) {
-                // The key reaches this browser now, before any work starts: a background creation keeps it in memory
-                // only, and when it finishes the confirmation page opens with the cookie the browser already holds.
-                OpenedHandoff handoff = handoffs.reserve(customerId);
+            UserImports.Choices choices = imports.saveChoices(customerId, staff.id(), staff.username(), batchId,
+                    licenses == null ? List.of() : licenses, usageLocation, create != null);
+            if (choices.handoff().isPresent()) {
+                // The key reaches this browser with this response: a background creation keeps it in memory only,
+                // and when it finishes the confirmation page opens with the cookie the browser already holds.
+                OpenedHandoff handoff = choices.handoff().get();
                 String confirmation = HandoffCookies.path(customerId, handoff.id());
                 cookies.handTo(request, response, handoff, confirmation);
-                imports.create(customerId, staff.id(), staff.username(), batchId, handoff);
-                ImportStatus status = imports.require(customerId, staff.id(), batchId).status();
-                if (status == ImportStatus.CREATED) {
+                if (choices.status() == ImportStatus.CREATED) {
                     return "redirect:" + confirmation;
                 }
-                if (status != ImportStatus.CREATING) {
+                if (choices.status() != ImportStatus.CREATING) {
                     cookies.forget(request, response, handoff.id(), confirmation);
                 }
             }
@@ -216,7 +219,7 @@ class UserImportController {
         catch (UsageLocationMissing missing) {
             Notices.warning(redirect, "user.usageLocation.requiredForLicenses");
         }
-        catch (IllegalArgumentException notACountry) {
+        catch (NotACountry notACountry) {
             Notices.warning(redirect, "user.usageLocation.invalid");
         }
         return "redirect:/customers/{customerId}/imports/{batchId}";
@@ -264,7 +267,7 @@ class UserImportController {
     private static List<Country> countries(Locale locale) {
         return Stream.of(Locale.getISOCountries())
                 .map(code -> new Country(code, new Locale("", code).getDisplayCountry(locale)))
-                .sorted(Comparator.comparing(Country::name, java.text.Collator.getInstance(locale)))
+                .sorted(Comparator.comparing(Country::name, Collator.getInstance(locale)))
                 .toList();
     }
 
@@ -277,9 +280,9 @@ class UserImportController {
     /** The template's columns in both languages, with what goes in each, for the page's table. */
     private static List<ColumnDoc> columns() {
         List<String> english = ImportTemplate.forRejectedRows(null, ",").headers();
-        List<String> spanish = ImportTemplate.forRejectedRows(com.partnerdesk.csvimport.CsvTemplate.PARTNER_CENTER_ES, ";")
+        List<String> spanish = ImportTemplate.forRejectedRows(CsvTemplate.PARTNER_CENTER_ES, ";")
                 .headers();
-        return java.util.stream.IntStream.range(0, english.size())
+        return IntStream.range(0, english.size())
                 .mapToObj(i -> new ColumnDoc(english.get(i), spanish.get(i), COLUMN_RULES.get(i)))
                 .toList();
     }

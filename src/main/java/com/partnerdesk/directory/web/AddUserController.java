@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.AddUserHandoffs;
 import com.partnerdesk.directory.AdminRole;
 import com.partnerdesk.directory.RuleViolation;
 import com.partnerdesk.directory.UserCreationRefused;
@@ -52,13 +53,13 @@ class AddUserController {
 
     private final Licensing licensing;
 
-    private final AddUserRuns runs;
+    private final AddUserHandoffs runs;
 
     private final PasswordHandoffs handoffs;
 
     private final HandoffCookies cookies;
 
-    AddUserController(Customers customers, Licensing licensing, AddUserRuns runs, PasswordHandoffs handoffs,
+    AddUserController(Customers customers, Licensing licensing, AddUserHandoffs runs, PasswordHandoffs handoffs,
             HandoffCookies cookies) {
         this.customers = customers;
         this.licensing = licensing;
@@ -90,7 +91,7 @@ class AddUserController {
         if ("complete".equals(action) && form.isEmpty() && current.isPresent()) {
             return complete(current.get(), request, response);
         }
-        AddUserRuns.Saved saved;
+        AddUserHandoffs.Saved saved;
         try {
             saved = runs.save(customerId, form.toNewUser(), current, staff.username());
         }

@@ -14,6 +14,7 @@ import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DeletedUserSearch;
 import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.InvalidNewUsername;
+import com.partnerdesk.directory.RestoreHandoffs;
 import com.partnerdesk.directory.RestoreReport;
 import com.partnerdesk.directory.RestoreRequest;
 import com.partnerdesk.directory.RuleViolation;
@@ -44,14 +45,14 @@ class DeletedUsersController {
 
     private final DeletedUserSearch search;
 
-    private final RestoreRuns restores;
+    private final RestoreHandoffs restores;
 
     private final UserDirectory directory;
 
     private final HandoffCookies cookies;
 
-    DeletedUsersController(Customers customers, DeletedUserSearch search, RestoreRuns restores, UserDirectory directory,
-            HandoffCookies cookies) {
+    DeletedUsersController(Customers customers, DeletedUserSearch search, RestoreHandoffs restores,
+            UserDirectory directory, HandoffCookies cookies) {
         this.customers = customers;
         this.search = search;
         this.restores = restores;
@@ -131,7 +132,7 @@ class DeletedUsersController {
      */
     private String toResult(UUID customerId, List<RestoreRequest> requests, Principal staff,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        RestoreRuns.Outcome outcome = restores.restore(customerId, requests, staff.getName());
+        RestoreHandoffs.Outcome outcome = restores.restore(customerId, requests, staff.getName());
         redirect.addFlashAttribute("report", outcome.report());
         outcome.handoff().ifPresent(handoff -> {
             String path = HandoffCookies.path(customerId, handoff.id());

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DirectoryUser;
+import com.partnerdesk.directory.PasswordResetHandoffs;
 import com.partnerdesk.directory.PasswordResets;
 import com.partnerdesk.directory.UserDirectory;
 import com.partnerdesk.directory.SelectionNotFound;
@@ -37,7 +38,7 @@ class ResetPasswordController {
 
     private final UserDirectory directory;
 
-    private final ResetPasswordRuns resets;
+    private final PasswordResetHandoffs resets;
 
     private final HandoffCookies cookies;
 
@@ -45,7 +46,7 @@ class ResetPasswordController {
 
     private final PasswordResets passwordResets;
 
-    ResetPasswordController(Customers customers, UserDirectory directory, ResetPasswordRuns resets,
+    ResetPasswordController(Customers customers, UserDirectory directory, PasswordResetHandoffs resets,
             HandoffCookies cookies, UserSelections selections, PasswordResets passwordResets) {
         this.customers = customers;
         this.directory = directory;

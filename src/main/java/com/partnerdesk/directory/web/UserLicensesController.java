@@ -4,14 +4,12 @@ import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
 
-import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DirectoryUser;
 import com.partnerdesk.directory.UserDirectory;
 import com.partnerdesk.directory.UserLicenses;
 import com.partnerdesk.directory.SelectionNotFound;
-import com.partnerdesk.directory.UserDeletedMeanwhile;
 import com.partnerdesk.directory.UserNotFound;
 import com.partnerdesk.directory.UserSelections;
 import com.partnerdesk.licensing.SeatsExhausted;
@@ -41,15 +39,12 @@ class UserLicensesController {
 
     private final UserSelections selections;
 
-    private final AuditTrail audit;
-
     UserLicensesController(Customers customers, UserDirectory directory, UserLicenses licenses,
-            UserSelections selections, AuditTrail audit) {
+            UserSelections selections) {
         this.customers = customers;
         this.directory = directory;
         this.licenses = licenses;
         this.selections = selections;
-        this.audit = audit;
     }
 
     @GetMapping("/customers/{customerId}/users/{userId}/licenses")
@@ -66,12 +61,8 @@ class UserLicensesController {
     String saveUser(@PathVariable UUID customerId, @PathVariable UUID userId,
             @ModelAttribute("form") LicenseForm form, Principal staff, Model model) {
         CustomerProfile customer = customers.requireProfile(customerId);
-        DirectoryUser user = directory.require(customerId, userId);
-        if (user.isDeleted()) {
-            // The editor was open while someone else deleted the user.
-            throw new UserDeletedMeanwhile(customerId, userId, user.getDisplayName(), user.getUsername(),
-                    "licenses.changed");
-        }
+        // The editor may have been open while someone else deleted the user.
+        DirectoryUser user = directory.requireNotDeletedMeanwhile(customerId, userId, "licenses.changed");
         return save(customer, user, List.of(userId), form, staff, model);
     }
 
@@ -118,8 +109,6 @@ class UserLicensesController {
             return "redirect:/customers/" + customer.id() + "/license-changes/" + changeId;
         }
         catch (SeatsExhausted exhausted) {
-            audit.recordFailure(customer.id(), "licenses.changed", userIds.size() + " users",
-                    exhausted.getMessage());
             model.addAttribute("seatsExhausted", exhausted);
             return editor(customer, user, userIds, model);
         }

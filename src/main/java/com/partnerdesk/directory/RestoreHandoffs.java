@@ -1,46 +1,41 @@
-package com.partnerdesk.directory.web;
+package com.partnerdesk.directory;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.partnerdesk.directory.RestoreReport;
-import com.partnerdesk.directory.RestoreRequest;
-import com.partnerdesk.directory.UserRestoration;
 import com.partnerdesk.directory.UserRestoration.Restoration;
-import com.partnerdesk.handoff.IssuedCredential;
 import com.partnerdesk.handoff.OpenedHandoff;
 import com.partnerdesk.handoff.PasswordHandoffs;
 
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** One Restore request: the restored users, their new temporary passwords and the handoff are committed together. */
-@Component
-class RestoreRuns {
+@Service
+public class RestoreHandoffs {
 
     private final UserRestoration restoration;
 
     private final PasswordHandoffs handoffs;
 
-    RestoreRuns(UserRestoration restoration, PasswordHandoffs handoffs) {
+    RestoreHandoffs(UserRestoration restoration, PasswordHandoffs handoffs) {
         this.restoration = restoration;
         this.handoffs = handoffs;
     }
 
+    /** Restores what can be restored; a handoff is opened only when a user got a new temporary password. */
     @Transactional
-    Outcome restore(UUID customerId, List<RestoreRequest> requests, String staffUsername) {
+    public Outcome restore(UUID customerId, List<RestoreRequest> requests, String staffUsername) {
         Restoration restored = restoration.restore(customerId, requests);
         if (restored.temporaryPasswords().isEmpty()) {
             return new Outcome(restored.report(), Optional.empty());
         }
-        OpenedHandoff handoff = handoffs.open(customerId, staffUsername, restored.temporaryPasswords()
-            .stream()
-            .map(user -> new IssuedCredential(user.displayName(), user.username(), user.temporaryPassword()))
-            .toList());
+        OpenedHandoff handoff = handoffs.open(customerId, staffUsername,
+                CreatedUser.credentials(restored.temporaryPasswords()));
         return new Outcome(restored.report(), Optional.of(handoff));
     }
 
-    record Outcome(RestoreReport report, Optional<OpenedHandoff> handoff) {
+    public record Outcome(RestoreReport report, Optional<OpenedHandoff> handoff) {
     }
 }
