@@ -56,8 +56,14 @@ public class CustomerSignIn {
         return SignInOutcome.accepted(CustomerAccount.of(user));
     }
 
+    /**
+     * Costs one work-factor check whichever hash the user holds: a temporary password's hash is cheap by design
+     * (docs/decisions/0004-temporary-password-hashing.md), and without the decoy check its quick answer would tell
+     * that the account was created or reset recently and not yet used.
+     */
     private boolean matches(String password, String storedHash) {
         if (CustomerUserPasswordEncoder.isTemporary(storedHash)) {
+            passwords.spendOnDecoy(password);
             return CustomerUserPasswordEncoder.matchesTemporary(password, storedHash);
         }
         return passwords.matches(password, storedHash);

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.directory.CustomerSignIn;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInProblem;
 import com.partnerdesk.security.SessionSignOut;
@@ -50,15 +51,16 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(50)
-    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, SignInThrottle throttle,
-            AuditTrail audit, Clock clock, HttpSessionSecurityContextRepository customerUserContextRepository)
-            throws Exception {
+    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, PasswordChecks passwordChecks,
+            SignInThrottle throttle, AuditTrail audit, Clock clock,
+            HttpSessionSecurityContextRepository customerUserContextRepository) throws Exception {
         http.securityMatcher("/my/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/my/sign-in").permitAll()
                 .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
             .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                    new CustomerUserAuthentication(signIn), signIn::customerOf, throttle, audit, clock)))
+                    new CustomerUserAuthentication(signIn), passwordChecks, signIn::customerOf, throttle, audit,
+                    clock)))
             .securityContext(context -> context.securityContextRepository(customerUserContextRepository))
             .formLogin(form -> form.loginPage("/my/sign-in")
                 .loginProcessingUrl("/my/sign-in")

@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -64,8 +63,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn) throws Exception {
+    SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn,
+            StaffSessions staffSessions) throws Exception {
         http.authenticationManager(staffSignIn)
+            .securityContext(context -> context
+                .securityContextRepository(new CurrentStaffContextRepository(staffSessions)))
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
@@ -92,11 +94,9 @@ class SecurityConfiguration {
     /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */
     @Bean
     AuthenticationManager staffSignIn(StaffUserDetailsService staff, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle, AuditTrail audit, Clock clock) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
-        passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(
-                new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, throttle, audit, clock));
+            PasswordChecks passwordChecks, SignInThrottle throttle, AuditTrail audit, Clock clock) {
+        return new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.STAFF,
+                new StaffPasswordCheck(staff, passwordEncoder), passwordChecks, throttle, audit, clock));
     }
 
     @Bean

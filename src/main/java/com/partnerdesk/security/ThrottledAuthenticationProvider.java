@@ -19,12 +19,16 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * checks the password only when neither went past its limit, and records every sign-in, failed sign-in and refused
  * sign-in in the audit trail (with the username typed and the address, never the password). An entry concerning one
  * customer's account (see {@link BelongsToCustomer} and {@link SignInAccountOwner}) is recorded with that customer.
+ * A refused attempt costs the one work-factor check every other answer costs (the door's password check makes exactly
+ * one), so the time of the answer does not tell a locked account from any other.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final SignInDoor door;
 
     private final AuthenticationProvider passwords;
+
+    private final PasswordChecks work;
 
     private final SignInAccountOwner owners;
 
@@ -35,15 +39,20 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final Clock clock;
 
     /** A door whose accounts belong to no customer. */
-    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, SignInThrottle throttle,
-            AuditTrail audit, Clock clock) {
-        this(door, passwords, SignInAccountOwner.NONE, throttle, audit, clock);
+    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, PasswordChecks work,
+            SignInThrottle throttle, AuditTrail audit, Clock clock) {
+        this(door, passwords, work, SignInAccountOwner.NONE, throttle, audit, clock);
     }
 
-    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords,
+    /**
+     * @param passwords checks the password, with exactly one work-factor hash check whatever the answer
+     * @param work      spends that check when the throttle refuses before the password is checked
+     */
+    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, PasswordChecks work,
             SignInAccountOwner owners, SignInThrottle throttle, AuditTrail audit, Clock clock) {
         this.door = door;
         this.passwords = passwords;
+        this.work = work;
         this.owners = owners;
         this.throttle = throttle;
         this.audit = audit;
@@ -59,6 +68,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         SignInThrottle.Reservation reservation = throttle.reserve(door, username, address, now);
         if (reservation.refusal().isPresent()) {
             SignInThrottled lock = reservation.refusal().get();
+            work.spendOnDecoy(attempt.getCredentials() == null ? null : attempt.getCredentials().toString());
             audit.recordOutcome(username, owners.customerOf(username).orElse(null),
                     door.auditAction("sign-in-throttled"), username, AuditOutcome.DENIED,
                     "address=" + address + " locked=" + lock.getScope());

@@ -11,6 +11,7 @@ import com.partnerdesk.directory.CustomerSignIn;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
 import com.partnerdesk.directory.UserProfile;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.SignInThrottled;
@@ -56,6 +57,9 @@ class CustomerUserSignInBurstTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordChecks passwordChecks;
 
     @Autowired
     UserCreation creation;
@@ -121,8 +125,8 @@ class CustomerUserSignInBurstTests {
     }
 
     private ThrottledAuthenticationProvider door(AuthenticationProvider passwords) {
-        return new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS, passwords, signIn::customerOf, throttle,
-                audit, clock);
+        return new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS, passwords, passwordChecks,
+                signIn::customerOf, throttle, audit, clock);
     }
 
     private CreatedUser ada(TestCustomer customer) {

@@ -16,6 +16,7 @@ import com.partnerdesk.directory.CustomerSignIn;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
 import com.partnerdesk.directory.UserProfile;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.SignInThrottled;
@@ -63,6 +64,9 @@ class CustomerUserSignInThrottlingTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordChecks passwordChecks;
 
     @Autowired
     UserCreation creation;
@@ -180,7 +184,7 @@ class CustomerUserSignInThrottlingTests {
     void aLockEndsAfterFifteenMinutesByTheClock() {
         MovableClock clock = new MovableClock(Instant.now());
         ThrottledAuthenticationProvider door = new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                new CustomerUserAuthentication(signIn), throttle, audit, clock);
+                new CustomerUserAuthentication(signIn), passwordChecks, throttle, audit, clock);
         String address = freshAddress();
         for (int attempt = 0; attempt < 5; attempt++) {
             assertThatExceptionOfType(BadCredentialsException.class)

@@ -43,6 +43,9 @@ class SignInBurstTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    PasswordChecks passwordChecks;
+
+    @Autowired
     StaffUserDetailsService staff;
 
     @Autowired
@@ -124,7 +127,7 @@ class SignInBurstTests {
     }
 
     private ThrottledAuthenticationProvider door(AuthenticationProvider passwords) {
-        return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, throttle, audit, clock);
+        return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, passwordChecks, throttle, audit, clock);
     }
 
     private static Authentication attempt(String username, String password, String address) {

@@ -14,6 +14,6 @@ public final class SignedIn {
     public static SignedInStaff staff(TestData data, String role) {
         String username = data.staff(role);
         return new SignedInStaff(UUID.randomUUID(), username, "Test " + username, username + "@partner.example",
-                StaffRole.valueOf(role), "n/a");
+                StaffRole.valueOf(role), 0);
     }
 }

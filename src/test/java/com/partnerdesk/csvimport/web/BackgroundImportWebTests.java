@@ -67,7 +67,7 @@ class BackgroundImportWebTests {
     Path directory;
 
     private final SignedInStaff admin = new SignedInStaff(UUID.randomUUID(), "admin-" + UUID.randomUUID(), "Test", null,
-            StaffRole.ADMIN_AGENT, "n/a");
+            StaffRole.ADMIN_AGENT, 0);
 
     private final JsonMapper json = JsonMapper.builder().build();
 
