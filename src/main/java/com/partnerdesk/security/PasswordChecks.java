@@ -6,8 +6,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks typed passwords against work-factor (bcrypt) hashes for the sign-in doors that do not go through Spring
- * Security's own password check, with the application's {@link PasswordEncoder}.
+ * The work-factor (bcrypt) check, with the application's {@link PasswordEncoder}, that every sign-in attempt pays
+ * exactly once, at either door and whichever way it is answered: an own password is checked against its hash, and an
+ * attempt with no such hash to check (an unknown username, a temporary password, a throttled attempt) is checked
+ * against a decoy of the same cost. The time of the answer then tells nothing about the account
+ * (docs/decisions/0013-staff-sessions-and-equal-sign-in-work.md).
  */
 @Component
 public class PasswordChecks {

@@ -1,6 +1,7 @@
 package com.partnerdesk.security;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -39,6 +40,9 @@ class StaffSessionEndTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    StaffSessions staffSessions;
+
     final String address1 = randomAddress();
 
     final String address2 = randomAddress();
@@ -50,6 +54,8 @@ class StaffSessionEndTests {
     final String address5 = randomAddress();
 
     final String address6 = randomAddress();
+
+    final String address7 = randomAddress();
 
     TestData data;
 
@@ -111,6 +117,31 @@ class StaffSessionEndTests {
                 where action = 'staff.sessions-ended' and actor = ? and target = ? and customer_id is null
                 """, Integer.class, admin, helpdesk)).isEqualTo(1);
         assertThat(visit(signIn(helpdesk, address3), "/customers").getStatus()).isEqualTo(200);
+    }
+
+    /**
+     * A request of the member that was in flight while the sessions were ended saves its session again when it
+     * finishes; here its rows are put back by hand. The moved session generation refuses the session all the same.
+     */
+    @Test
+    void aSessionWrittenBackAfterItWasEndedStaysEnded() throws Exception {
+        String helpdesk = data.staff("HELPDESK_AGENT");
+        Cookie session = signIn(helpdesk, address7);
+        UUID helpdeskId = jdbc.queryForObject("select id from staff_member where username = ?", UUID.class, helpdesk);
+        List<Object[]> sessionRows = jdbc.query("select * from spring_session where principal_name = ?",
+                (rs, row) -> new Object[] { rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                        rs.getInt(5), rs.getLong(6), rs.getString(7) }, helpdesk);
+        List<Object[]> attributeRows = jdbc.query("""
+                select a.session_primary_id, a.attribute_name, a.attribute_bytes from spring_session_attributes a
+                join spring_session s on s.primary_id = a.session_primary_id where s.principal_name = ?
+                """, (rs, row) -> new Object[] { rs.getString(1), rs.getString(2), rs.getBytes(3) }, helpdesk);
+
+        staffSessions.endSessionsOf(helpdeskId);
+        jdbc.batchUpdate("insert into spring_session values (?, ?, ?, ?, ?, ?, ?)", sessionRows);
+        jdbc.batchUpdate("insert into spring_session_attributes values (?, ?, ?)", attributeRows);
+
+        assertThat(storedSessionsOf(helpdesk)).isEqualTo(1);
+        assertThat(visit(session, "/customers").getRedirectedUrl()).endsWith("/sign-in");
     }
 
     @Test
