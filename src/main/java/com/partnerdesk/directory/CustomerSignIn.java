@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInName;
 
 import org.springframework.stereotype.Service;
@@ -23,11 +24,14 @@ public class CustomerSignIn {
 
     private final AuditTrail audit;
 
+    private final PasswordChecks passwords;
+
     private final Clock clock;
 
-    CustomerSignIn(DirectoryUserRepository users, AuditTrail audit, Clock clock) {
+    CustomerSignIn(DirectoryUserRepository users, AuditTrail audit, PasswordChecks passwords, Clock clock) {
         this.users = users;
         this.audit = audit;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -39,17 +43,30 @@ public class CustomerSignIn {
     public SignInOutcome verify(String username, String password) {
         List<DirectoryUser> found = users.findActiveBySignInName(SignInName.fold(username));
         if (found.size() != 1 || found.get(0).getPasswordHash() == null) {
-            CustomerUserPasswordEncoder.spendTimeOnUnknownUser(String.valueOf(password));
+            passwords.spendOnDecoy(password);
             return SignInOutcome.refused(found.size() == 1 ? found.get(0).getCustomerId() : null);
         }
         DirectoryUser user = found.get(0);
-        if (!CustomerUserPasswordEncoder.matches(password, user.getPasswordHash())) {
+        if (!matches(password, user.getPasswordHash())) {
             return SignInOutcome.refused(user.getCustomerId());
         }
         if (user.isTemporaryPasswordExpiredAt(clock.instant())) {
             return SignInOutcome.expired(user.getCustomerId());
         }
         return SignInOutcome.accepted(CustomerAccount.of(user));
+    }
+
+    /**
+     * Costs one work-factor check whichever hash the user holds: a temporary password's hash is cheap by design
+     * (docs/decisions/0004-temporary-password-hashing.md), and without the decoy check its quick answer would tell
+     * that the account was created or reset recently and not yet used.
+     */
+    private boolean matches(String password, String storedHash) {
+        if (CustomerUserPasswordEncoder.isTemporary(storedHash)) {
+            passwords.spendOnDecoy(password);
+            return CustomerUserPasswordEncoder.matchesTemporary(password, storedHash);
+        }
+        return passwords.matches(password, storedHash);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -24,9 +23,6 @@ public final class CustomerUserPasswordEncoder {
     private static final PasswordEncoder TEMPORARY = new SaltedSha256();
 
     private static final PasswordEncoder OWN = new BCryptPasswordEncoder();
-
-    /** A real bcrypt hash of nothing anyone types, to compare against when the username is unknown. */
-    private static final String UNKNOWN_USER_HASH = OWN.encode(UUID.randomUUID().toString());
 
     private static final DelegatingPasswordEncoder ANY = new DelegatingPasswordEncoder("bcrypt",
             Map.of("bcrypt", OWN, TEMPORARY_ID, TEMPORARY));
@@ -47,9 +43,15 @@ public final class CustomerUserPasswordEncoder {
         return ANY.encode(password);
     }
 
-    /** Spends about as long as a real check, so an unknown username answers as slowly as a known one. */
-    static void spendTimeOnUnknownUser(String rawPassword) {
-        OWN.matches(rawPassword, UNKNOWN_USER_HASH);
+    /** Whether the stored hash is a temporary password's, checked with {@link #matchesTemporary}. */
+    static boolean isTemporary(String storedHash) {
+        return storedHash.startsWith("{" + TEMPORARY_ID + "}");
+    }
+
+    /** Checks a password against a temporary password's hash ({@link #isTemporary}). */
+    static boolean matchesTemporary(String rawPassword, String storedHash) {
+        return rawPassword != null
+                && TEMPORARY.matches(rawPassword, storedHash.substring(TEMPORARY_ID.length() + 2));
     }
 
     /** Salted SHA-256: 16 random bytes of salt per password, compared in constant time. */

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.SessionRepository;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
@@ -39,15 +40,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * filter's cache: a second read of the same row on every page. Within a request ({@link RequestScope}) a lookup of a
  * session this request has saved is answered with that session; nothing is kept beyond the request.</li>
  * </ul>
+ * The sessions of one signed-in principal are found through the repository's principal-name index, so that they can
+ * be ended from any instance.
  */
-class SessionStore implements SessionRepository<SessionStore.StoredSession>, InitializingBean, DisposableBean {
+class SessionStore implements FindByIndexNameSessionRepository<SessionStore.StoredSession>, InitializingBean,
+        DisposableBean {
 
     static final Duration ACCESS_TIME_RESOLUTION = Duration.ofMinutes(1);
 
     private final JdbcIndexedSessionRepository repository;
 
     /** The same repository, seen through its interface: its own session type is not public. */
-    private final SessionRepository<Session> sessions;
+    private final FindByIndexNameSessionRepository<Session> sessions;
 
     private final TransactionOperations writes;
 
@@ -95,6 +99,14 @@ class SessionStore implements SessionRepository<SessionStore.StoredSession>, Ini
             saved.remove(id);
         }
         this.sessions.deleteById(id);
+    }
+
+    @Override
+    public Map<String, StoredSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+        Map<String, StoredSession> found = new HashMap<>();
+        this.sessions.findByIndexNameAndIndexValue(indexName, indexValue)
+            .forEach((id, stored) -> found.put(id, new StoredSession(stored)));
+        return found;
     }
 
     /** Runs a request, during which a session it saves is not read back from the database. */
@@ -147,8 +159,9 @@ class SessionStore implements SessionRepository<SessionStore.StoredSession>, Ini
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static SessionRepository<Session> asSessionRepository(JdbcIndexedSessionRepository repository) {
-        return (SessionRepository) repository;
+    private static FindByIndexNameSessionRepository<Session> asSessionRepository(
+            JdbcIndexedSessionRepository repository) {
+        return (FindByIndexNameSessionRepository) repository;
     }
 
     /** A stored session that takes a new access time only once the stored one is a minute old. */

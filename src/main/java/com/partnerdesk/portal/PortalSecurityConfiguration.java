@@ -4,12 +4,13 @@ import java.time.Clock;
 
 import com.partnerdesk.audit.AuditTrail;
 import com.partnerdesk.directory.CustomerSignIn;
-import com.partnerdesk.security.SignInAccounts;
-import com.partnerdesk.security.SignInDoor;
-import com.partnerdesk.security.SignInRefusals;
-import com.partnerdesk.security.SignInProblem;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.ResponseHeaders;
 import com.partnerdesk.security.SessionSignOut;
+import com.partnerdesk.security.SignInAccounts;
+import com.partnerdesk.security.SignInDoor;
+import com.partnerdesk.security.SignInProblem;
+import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInThrottle;
 import com.partnerdesk.security.ThrottledAuthenticationProvider;
 
@@ -48,15 +49,16 @@ class PortalSecurityConfiguration {
 
     @Bean
     @Order(50)
-    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, SignInThrottle throttle,
-            AuditTrail audit, SignInRefusals refusals, Clock clock,
+    SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, PasswordChecks passwordChecks,
+            SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals, Clock clock,
             HttpSessionSecurityContextRepository customerUserContextRepository) throws Exception {
         http.securityMatcher("/my/**")
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/my/sign-in").permitAll()
                 .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
             .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                    new CustomerUserAuthentication(signIn), customerUsers(signIn), throttle, audit, refusals, clock)))
+                    new CustomerUserAuthentication(signIn), passwordChecks, customerUsers(signIn), throttle, audit,
+                    refusals, clock)))
             .securityContext(context -> context.securityContextRepository(customerUserContextRepository))
             .formLogin(form -> form.loginPage("/my/sign-in")
                 .loginProcessingUrl("/my/sign-in")

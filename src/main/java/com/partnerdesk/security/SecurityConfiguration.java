@@ -11,7 +11,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -59,8 +58,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(100)
-    SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn) throws Exception {
+    SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn,
+            StaffSessions staffSessions) throws Exception {
         http.authenticationManager(staffSignIn)
+            .securityContext(context -> context
+                .securityContextRepository(new CurrentStaffContextRepository(staffSessions)))
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/webjars/**", "/assets/**", "/favicon.ico", "/error", "/sign-in").permitAll()
                 .requestMatchers(HttpMethod.POST, "/locale").permitAll()
@@ -84,12 +86,11 @@ class SecurityConfiguration {
     /** Passwords checked by Spring Security, behind the throttle that counts failures per account and address. */
     @Bean
     AuthenticationManager staffSignIn(StaffUserDetailsService staff, StaffSignInAccounts accounts,
-            PasswordEncoder passwordEncoder, SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals,
-            Clock clock) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
-        passwords.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, accounts, throttle,
-                audit, refusals, clock));
+            PasswordEncoder passwordEncoder, PasswordChecks passwordChecks, SignInThrottle throttle, AuditTrail audit,
+            SignInRefusals refusals, Clock clock) {
+        return new ProviderManager(new ThrottledAuthenticationProvider(SignInDoor.STAFF,
+                new StaffPasswordCheck(staff, passwordEncoder), passwordChecks, accounts, throttle, audit, refusals,
+                clock));
     }
 
     @Bean

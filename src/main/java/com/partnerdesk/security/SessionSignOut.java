@@ -27,6 +27,11 @@ public final class SessionSignOut implements LogoutHandler {
 
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        signOut(request);
+    }
+
+    /** Removes the sign-in from the request's session, and ends the session when it held no other. */
+    public void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
             return;

@@ -9,15 +9,16 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * The signed-in partner staff member as Spring Security sees them. Kept small: it is serialised into the session
- * table.
+ * The signed-in partner staff member as Spring Security sees them. Kept small, and without the password or its hash:
+ * it is serialised into the session table. Each request compares its role and session generation with the stored
+ * account ({@link StaffSessions#isCurrent}), so a session ends at the next request once either changed.
  */
 public record SignedInStaff(UUID id, String username, String displayName, String email, StaffRole role,
-        String password) implements UserDetails {
+        int sessionGeneration) implements UserDetails {
 
     static SignedInStaff of(StaffMember member) {
         return new SignedInStaff(member.getId(), member.getUsername(), member.getDisplayName(), member.getEmail(),
-                member.getRole(), member.getPasswordHash());
+                member.getRole(), member.getSessionGeneration());
     }
 
     @Override
@@ -25,9 +26,10 @@ public record SignedInStaff(UUID id, String username, String displayName, String
         return List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
+    /** Never held here: the hash is checked at sign-in from {@link StaffAccount} and not kept. */
     @Override
     public String getPassword() {
-        return password;
+        return null;
     }
 
     @Override

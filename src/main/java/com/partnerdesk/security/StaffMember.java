@@ -29,6 +29,9 @@ public class StaffMember {
 
     private String passwordHash;
 
+    /** Moved when the member's sessions are ended; see {@link StaffSessions}. */
+    private int sessionGeneration;
+
     private Instant createdAt;
 
     protected StaffMember() {
@@ -70,5 +73,9 @@ public class StaffMember {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    public int getSessionGeneration() {
+        return sessionGeneration;
     }
 }

@@ -1,5 +1,6 @@
 package com.partnerdesk.security;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,4 +12,6 @@ public interface StaffMemberRepository extends JpaRepository<StaffMember, UUID> 
     /** The staff member whose username folds to {@code signInName} (see {@link SignInName}). */
     @Query("select s from StaffMember s where lower(s.username) = :signInName")
     Optional<StaffMember> findBySignInName(String signInName);
+
+    List<StaffMember> findAllByOrderByDisplayNameAscUsernameAsc();
 }

@@ -19,7 +19,7 @@ class StaffUserDetailsService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
         return staff.findBySignInName(SignInName.fold(username))
-            .map(SignedInStaff::of)
+            .map(StaffAccount::of)
             .orElseThrow(() -> new UsernameNotFoundException("No staff member with that username"));
     }
 }

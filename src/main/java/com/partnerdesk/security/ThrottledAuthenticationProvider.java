@@ -22,12 +22,16 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * are audit entries of their own, with the username typed and the address, never the password; every other refusal
  * (a made-up username, an attempt during a lock, a password not accepted) only raises a count in
  * {@link SignInRefusals}. An entry concerning one customer's account is recorded with that customer.
+ * A refused attempt costs the one work-factor check every other answer costs (the door's password check makes exactly
+ * one), so the time of the answer does not tell a locked account from any other.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final SignInDoor door;
 
     private final AuthenticationProvider passwords;
+
+    private final PasswordChecks work;
 
     private final SignInAccounts accounts;
 
@@ -39,10 +43,15 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final Clock clock;
 
-    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, SignInAccounts accounts,
-            SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals, Clock clock) {
+    /**
+     * @param passwords checks the password, with exactly one work-factor hash check whatever the answer
+     * @param work      spends that check when the throttle refuses before the password is checked
+     */
+    public ThrottledAuthenticationProvider(SignInDoor door, AuthenticationProvider passwords, PasswordChecks work,
+            SignInAccounts accounts, SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals, Clock clock) {
         this.door = door;
         this.passwords = passwords;
+        this.work = work;
         this.accounts = accounts;
         this.throttle = throttle;
         this.audit = audit;
@@ -59,6 +68,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
         SignInThrottle.Reservation reservation = throttle.reserve(door, username, address, now);
         if (reservation.refusal().isPresent()) {
             SignInThrottled lock = reservation.refusal().get();
+            work.spendOnDecoy(attempt.getCredentials() == null ? null : attempt.getCredentials().toString());
             refusals.record(door, username, accounts.find(username).orElse(null), address,
                     lock.getScope() == SignInThrottled.Scope.ACCOUNT ? SignInRefusalReason.ACCOUNT_LOCKED
                             : SignInRefusalReason.ADDRESS_LOCKED, now);

@@ -333,7 +333,7 @@ class AddUserWebTests {
     private SignedInStaff staff(String role) {
         String username = data.staff(role);
         return new SignedInStaff(UUID.randomUUID(), username, "Test " + username, username + "@partner.example",
-                StaffRole.valueOf(role), "n/a");
+                StaffRole.valueOf(role), 0);
     }
 
     static Cookie keyCookie(MvcResult result) {

@@ -11,6 +11,7 @@ import com.partnerdesk.directory.CustomerSignIn;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
 import com.partnerdesk.directory.UserProfile;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInThrottle;
@@ -57,6 +58,9 @@ class CustomerUserSignInBurstTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordChecks passwordChecks;
 
     @Autowired
     UserCreation creation;
@@ -129,7 +133,7 @@ class CustomerUserSignInBurstTests {
     }
 
     private ThrottledAuthenticationProvider door(AuthenticationProvider passwords) {
-        return new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS, passwords,
+        return new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS, passwords, passwordChecks,
                 PortalSecurityConfiguration.customerUsers(signIn), throttle, audit, refusals, clock);
     }
 

@@ -16,6 +16,7 @@ import com.partnerdesk.directory.CustomerSignIn;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserCreation;
 import com.partnerdesk.directory.UserProfile;
+import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInRefusals;
 import com.partnerdesk.security.SignInThrottle;
@@ -64,6 +65,9 @@ class CustomerUserSignInThrottlingTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordChecks passwordChecks;
 
     @Autowired
     UserCreation creation;
@@ -184,8 +188,8 @@ class CustomerUserSignInThrottlingTests {
     void aLockEndsAfterFifteenMinutesByTheClock() {
         MovableClock clock = new MovableClock(Instant.now());
         ThrottledAuthenticationProvider door = new ThrottledAuthenticationProvider(SignInDoor.CUSTOMER_USERS,
-                new CustomerUserAuthentication(signIn), PortalSecurityConfiguration.customerUsers(signIn), throttle,
-                audit, refusals, clock);
+                new CustomerUserAuthentication(signIn), passwordChecks, PortalSecurityConfiguration.customerUsers(signIn),
+                throttle, audit, refusals, clock);
         String address = freshAddress();
         for (int attempt = 0; attempt < 5; attempt++) {
             assertThatExceptionOfType(BadCredentialsException.class)

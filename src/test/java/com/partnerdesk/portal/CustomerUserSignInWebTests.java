@@ -7,6 +7,7 @@ import com.partnerdesk.directory.CreatedUser;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.PasswordResets;
 import com.partnerdesk.directory.UserCreation;
+import com.partnerdesk.directory.UserDeletion;
 import com.partnerdesk.directory.UserProfile;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.TestData;
@@ -46,6 +47,9 @@ class CustomerUserSignInWebTests {
 
     @Autowired
     PasswordResets resets;
+
+    @Autowired
+    UserDeletion deletion;
 
     TestData data;
 
@@ -132,6 +136,14 @@ class CustomerUserSignInWebTests {
         mvc.perform(get("/my/account").cookie(staff)).andExpect(redirectedUrl("/my/sign-in"));
         // Staff credentials are not customer user credentials.
         assertThat(signInResult(admin, TestData.STAFF_PASSWORD)).isEqualTo("/my/sign-in?error");
+    }
+
+    @Test
+    void deletingAUserEndsTheirSessionAtTheirNextRequest() throws Exception {
+        Cookie session = signIn(ada.username(), ada.temporaryPassword());
+        deletion.delete(customer.id(), java.util.List.of(ada.id()), true, "an administrator");
+        mvc.perform(get("/my/account").cookie(session)).andExpect(redirectedUrl("/my/sign-in?reset"));
+        mvc.perform(get("/my/account").cookie(session)).andExpect(redirectedUrl("/my/sign-in"));
     }
 
     @Test

@@ -112,7 +112,10 @@ class AuthorizationMatrixTests {
         expect("POST /customers/{customerId}/imports/{batchId}",    SIGN_IN,   NOT_FOUND, FORBIDDEN, FORBIDDEN),
         expect("GET  /customers/{customerId}/imports/{batchId}/progress",     SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
         expect("GET  /customers/{customerId}/imports/{batchId}/rejected.csv", SIGN_IN, NOT_FOUND, FORBIDDEN, FORBIDDEN),
-        expect("GET  /demo/mailbox",                                SIGN_IN,   OK,    OK,        OK));
+        expect("GET  /demo/mailbox",                                SIGN_IN,   OK,    OK,        OK),
+        expect("GET  /staff",                                       SIGN_IN,   OK,    FORBIDDEN, FORBIDDEN),
+        // No staff member has the fixture's id.
+        expect("POST /staff/{staffId}/end-sessions",                SIGN_IN,   NOT_FOUND, FORBIDDEN, FORBIDDEN));
 
     /** The customer users' own area under /my/** (its own sign-in), declared apart from the staff pages. */
     static final List<Expectation> SELF_SERVICE_ENDPOINTS = List.of(
@@ -157,7 +160,7 @@ class AuthorizationMatrixTests {
     void createStaff() {
         data = new TestData(jdbc);
         for (StaffRole role : ROLES) {
-            staff.put(role, (SignedInStaff) staffAccounts.loadUserByUsername(data.staff(role.name())));
+            staff.put(role, ((StaffAccount) staffAccounts.loadUserByUsername(data.staff(role.name()))).signedIn());
         }
     }
 
@@ -278,6 +281,8 @@ class AuthorizationMatrixTests {
             case "changeId" -> fixture.handoffId().toString();
             // Nor an import batch.
             case "batchId" -> fixture.handoffId().toString();
+            // Nor a staff member.
+            case "staffId" -> fixture.handoffId().toString();
             default -> throw new AssertionError("No fixture for the path variable {" + variable
                     + "}: add it to AuthorizationMatrixTests.fixtureValue");
         };

@@ -49,6 +49,9 @@ class SignInBurstTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    PasswordChecks passwordChecks;
+
+    @Autowired
     StaffUserDetailsService staff;
 
     @Autowired
@@ -134,8 +137,8 @@ class SignInBurstTests {
     }
 
     private ThrottledAuthenticationProvider door(AuthenticationProvider passwords) {
-        return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, accounts, throttle, audit, refusals,
-                clock);
+        return new ThrottledAuthenticationProvider(SignInDoor.STAFF, passwords, passwordChecks, accounts, throttle,
+                audit, refusals, clock);
     }
 
     private static Authentication attempt(String username, String password, String address) {

@@ -1,7 +1,5 @@
 package com.partnerdesk.support;
 
-import java.util.UUID;
-
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.security.StaffRole;
 
@@ -13,7 +11,7 @@ public final class SignedIn {
 
     public static SignedInStaff staff(TestData data, String role) {
         String username = data.staff(role);
-        return new SignedInStaff(UUID.randomUUID(), username, "Test " + username, username + "@partner.example",
-                StaffRole.valueOf(role), "n/a");
+        return new SignedInStaff(data.staffId(username), username, "Test " + username, username + "@partner.example",
+                StaffRole.valueOf(role), 0);
     }
 }

@@ -94,6 +94,11 @@ public final class TestData {
         return username;
     }
 
+    /** The id of a staff member stored with {@link #staff}. */
+    public UUID staffId(String username) {
+        return jdbc.queryForObject("select id from staff_member where username = ?", UUID.class, username);
+    }
+
     public record TestCustomer(UUID id, String name, String domain) {
     }
 }

@@ -20,7 +20,7 @@ import java.util.UUID;
 import com.partnerdesk.csvimport.CsvFileGenerator;
 import com.partnerdesk.csvimport.ImportSettings;
 import com.partnerdesk.security.SignedInStaff;
-import com.partnerdesk.security.StaffRole;
+import com.partnerdesk.support.SignedIn;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import jakarta.servlet.http.Cookie;
@@ -66,14 +66,15 @@ class BackgroundImportWebTests {
     @TempDir
     Path directory;
 
-    private final SignedInStaff admin = new SignedInStaff(UUID.randomUUID(), "admin-" + UUID.randomUUID(), "Test", null,
-            StaffRole.ADMIN_AGENT, "n/a");
+    /** Stored, since a session is only good for as long as its staff member's account agrees with it. */
+    private SignedInStaff admin;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Test
     void aLargeImportRunsInTheBackgroundWithProgressAndOneImportPerCustomerAtATime() throws Exception {
         TestData data = new TestData(jdbc);
+        admin = SignedIn.staff(data, "ADMIN_AGENT");
         TestCustomer customer = data.customer("Background Contoso");
         UUID e3 = data.subscription(customer.id(), "SPE_E3", USERS + 10);
         byte[] file = Files.readAllBytes(CsvFileGenerator.writePartnerCenterFile(directory.resolve("users.csv"), USERS,

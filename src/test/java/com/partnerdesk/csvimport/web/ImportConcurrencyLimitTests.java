@@ -72,7 +72,7 @@ class ImportConcurrencyLimitTests {
     Path directory;
 
     private final SignedInStaff admin = new SignedInStaff(UUID.randomUUID(), "admin-" + UUID.randomUUID(), "Test", null,
-            StaffRole.ADMIN_AGENT, "n/a");
+            StaffRole.ADMIN_AGENT, 0);
 
     @Test
     void asManyImportsAsThePoolHasConnectionsAllSucceedTheExcessWaitingWithASentence() throws Exception {

@@ -65,7 +65,7 @@ class ImportHandoffEmailTests {
         smtp.purgeEmailFromAllMailboxes();
         TestCustomer customer = new TestData(jdbc).customer("Import Mail Contoso");
         SignedInStaff admin = new SignedInStaff(UUID.randomUUID(), "import-mailer-" + UUID.randomUUID(), "Test",
-                "admin@partner.example", StaffRole.ADMIN_AGENT, "n/a");
+                "admin@partner.example", StaffRole.ADMIN_AGENT, 0);
         String preview = mvc.perform(multipart("/customers/{c}/users/import", customer.id())
                         .file(new MockMultipartFile("file", "usuarios.csv", "text/csv",
                                 SampleFiles.forDomain("excel-es-semicolon-cp1252.csv", customer.domain())))

@@ -45,7 +45,7 @@ class UserImportUploadFuzzTests {
     JdbcTemplate jdbc;
 
     private final SignedInStaff admin = new SignedInStaff(UUID.randomUUID(), "fuzz-admin-" + UUID.randomUUID(), "Test",
-            null, StaffRole.ADMIN_AGENT, "n/a");
+            null, StaffRole.ADMIN_AGENT, 0);
 
     /** One customer for every upload of the run: uploads finish within the request, one after another. */
     private TestCustomer customer;

@@ -44,7 +44,7 @@ class UserImportWebTests {
 
     private static SignedInStaff staff(StaffRole role) {
         return new SignedInStaff(UUID.randomUUID(), role.name().toLowerCase() + "-" + UUID.randomUUID(), "Test", null,
-                role, "n/a");
+                role, 0);
     }
 
     private TestData data() {

@@ -85,8 +85,9 @@ class UsersListStatementsTests {
 
         long firstPage = statements(list);
         assertThat(firstPage)
-            .as("the session, the customer with its counters, its subscriptions with theirs, the page's rows")
-            .isEqualTo(4);
+            .as("the session, the staff member's account checked against it, the customer with its counters, its "
+                    + "subscriptions with theirs, the page's rows")
+            .isEqualTo(5);
         assertThat(statements(list + "?page=5")).isEqualTo(firstPage);
         assertThat(statements(list + "?page=11")).isEqualTo(firstPage);
         assertThat(statements(list + "?size=100")).isEqualTo(firstPage);
