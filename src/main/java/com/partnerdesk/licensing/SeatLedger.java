@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
  * {@code seats_assigned} by the rows each statement inserts or deletes, whoever runs it, a cascade included, and
  * {@code ck_subscription_seats_within_total} refuses a statement that would oversell. What this class adds is the
  * order of locks every path keeps — the users' rows first (their owner, the directory, takes them before it calls),
- * then the subscriptions by id — and a refusal that says
- * how many seats are free, judged under the subscription's row lock before anything is written.
+ * then the subscriptions by id — and a refusal that says how many seats are free, judged under the subscription's
+ * row lock before anything is written.
  */
 @Component
 class SeatLedger {
