@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -31,12 +33,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Migrations live in one folder per module ({@code db/migration/<module>/}). They were once one flat folder, and
  * databases migrated then (an admin's embedded data directory, an external PostgreSQL) must keep starting: Flyway
- * keys a migration by version, description and checksum of its bytes, none of which the folder changes.
+ * keys a migration by version, description and checksum of its bytes, none of which the folder changes. A database is
+ * migrated from the files laid out flat again, its checksums are held against the ones installed databases have, and
+ * the application, configured as shipped, validates it and starts on it.
  */
 @SpringBootTest
 class MigrationLayoutTests {
 
     static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+
+    /**
+     * Flyway's checksums of the migrations applied while they sat in one flat folder, as installed databases hold
+     * them: a move must not change a byte of them, or those databases stop validating.
+     */
+    private static final Map<String, Integer> FLAT_FOLDER_CHECKSUMS = Map.ofEntries(
+            Map.entry("001", 2072064948),
+            Map.entry("002", -1834212177),
+            Map.entry("003", -1847078440),
+            Map.entry("004", -1265478427),
+            Map.entry("005", 705380717),
+            Map.entry("006", 1668130812),
+            Map.entry("007", 2088184245),
+            Map.entry("010", -193380656),
+            Map.entry("020", 1121611224),
+            Map.entry("030", 2073141471),
+            Map.entry("040", -1254201800),
+            Map.entry("050", 1793928987),
+            Map.entry("060", -1260987964),
+            Map.entry("061", 234231842),
+            Map.entry("070", 1707266467),
+            Map.entry("090", -1968807383),
+            Map.entry("091", -485882153),
+            Map.entry("092", -951077441),
+            Map.entry("093", -1934889049),
+            Map.entry("094", -691806480),
+            Map.entry("095", 1797855594),
+            Map.entry("096", -2044020513),
+            Map.entry("097", 201381399),
+            Map.entry("098", -1844036686));
 
     @Autowired
     DataSource dataSource;
@@ -91,10 +125,19 @@ class MigrationLayoutTests {
             int applied = Flyway.configure().dataSource(migrated).locations("filesystem:" + flat).load().migrate()
                 .migrationsExecuted;
             assertThat(applied).isEqualTo(countMigrations());
+            Map<String, Integer> checksums = new HashMap<>();
+            new JdbcTemplate(migrated).query("select version, checksum from flyway_schema_history where version is not null",
+                    rs -> {
+                        checksums.put(rs.getString(1), rs.getInt(2));
+                    });
+            assertThat(checksums).containsAllEntriesOf(FLAT_FOLDER_CHECKSUMS);
 
             Flyway today = Flyway.configure().dataSource(migrated).locations(locations.split(",")).load();
             ValidateResult validation = today.validateWithResult();
-            assertThat(validation.validationSuccessful).as(String.valueOf(validation.invalidMigrations)).isTrue();
+            assertThat(validation.invalidMigrations.stream()
+                .map(invalid -> invalid.version + " " + invalid.filepath + ": " + invalid.errorDetails.errorMessage))
+                .isEmpty();
+            assertThat(validation.validationSuccessful).isTrue();
             assertThat(today.info().pending()).isEmpty();
             migrated.destroy();
 
