@@ -29,8 +29,8 @@ final class TableOwnership {
     private TableOwnership() {
     }
 
-    /** A module names a table it does not own, in one of its files, for the reason the record gives. */
-    record Exception(String module, String source, String table) {
+    /** A module naming a table, in one of its files: found in the code, or allowed as an exception by the record. */
+    record Naming(String module, String source, String table) {
     }
 
     /** The feature packages, which are the modules. */
@@ -58,12 +58,12 @@ final class TableOwnership {
     }
 
     /** Every (module, file, table) the record's "Exceptions" table allows. */
-    static List<Exception> exceptions() {
-        List<Exception> exceptions = new ArrayList<>();
+    static List<Naming> exceptions() {
+        List<Naming> exceptions = new ArrayList<>();
         for (List<String> row : rows("Exceptions")) {
             String module = code(row.get(0)).get(0);
             String source = code(row.get(1)).get(0);
-            code(row.get(2)).forEach(table -> exceptions.add(new Exception(module, source, table)));
+            code(row.get(2)).forEach(table -> exceptions.add(new Naming(module, source, table)));
         }
         return exceptions;
     }

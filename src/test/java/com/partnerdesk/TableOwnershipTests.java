@@ -89,7 +89,7 @@ class TableOwnershipTests {
 
     @Test
     void everyListedExceptionIsStillNeeded() throws IOException {
-        Set<TableOwnership.Exception> found = new LinkedHashSet<>(javaNamings());
+        Set<TableOwnership.Naming> found = new LinkedHashSet<>(javaNamings());
         found.addAll(migrationNamings());
         assertThat(TableOwnership.exceptions().stream().filter(exception -> !found.contains(exception)))
             .as("exceptions nothing needs any more: remove them from the record")
@@ -110,8 +110,8 @@ class TableOwnershipTests {
         assertThat(documented).isEqualTo(owned);
     }
 
-    private static List<String> foreignNames(List<TableOwnership.Exception> namings) {
-        Set<TableOwnership.Exception> allowed = Set.copyOf(TableOwnership.exceptions());
+    private static List<String> foreignNames(List<TableOwnership.Naming> namings) {
+        Set<TableOwnership.Naming> allowed = Set.copyOf(TableOwnership.exceptions());
         return namings.stream()
             .filter(naming -> !allowed.contains(naming))
             .map(naming -> naming.module() + "/" + naming.source() + " names " + naming.table() + " (owned by "
@@ -121,8 +121,8 @@ class TableOwnershipTests {
     }
 
     /** Every table each Java file names while not owning it: in SQL-looking strings, mappings and JPQL. */
-    private static List<TableOwnership.Exception> javaNamings() throws IOException {
-        List<TableOwnership.Exception> namings = new ArrayList<>();
+    private static List<TableOwnership.Naming> javaNamings() throws IOException {
+        List<TableOwnership.Naming> namings = new ArrayList<>();
         for (Path file : javaSources()) {
             String module = moduleOf(file);
             String source = Files.readString(file);
@@ -146,21 +146,21 @@ class TableOwnershipTests {
             }
             named.stream()
                 .filter(table -> !module.equals(owners.containsKey(table) ? owners.get(table) : entities.get(table)))
-                .forEach(table -> namings.add(new TableOwnership.Exception(module, name, table)));
+                .forEach(table -> namings.add(new TableOwnership.Naming(module, name, table)));
         }
         return namings;
     }
 
     /** Every table a migration names (foreign keys aside) that the module of its folder does not own. */
-    private static List<TableOwnership.Exception> migrationNamings() throws IOException {
-        List<TableOwnership.Exception> namings = new ArrayList<>();
+    private static List<TableOwnership.Naming> migrationNamings() throws IOException {
+        List<TableOwnership.Naming> namings = new ArrayList<>();
         for (Path migration : migrations()) {
             String module = MigrationLayoutTests.MIGRATIONS.relativize(migration).getName(0).toString();
             String sql = REFERENCE.matcher(withoutComments(TableOwnership.read(migration)).replaceAll("'[^']*'", "''"))
                 .replaceAll("");
             owners.forEach((table, owner) -> {
                 if (!owner.equals(module) && mentions(sql, table)) {
-                    namings.add(new TableOwnership.Exception(module, migration.getFileName().toString(), table));
+                    namings.add(new TableOwnership.Naming(module, migration.getFileName().toString(), table));
                 }
             });
         }
