@@ -5,14 +5,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerdesk.csvimport.ImportStatus.Transition;
+import com.partnerdesk.directory.TakenUsername;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -126,48 +130,46 @@ class ImportBatches {
                 """, arguments);
     }
 
+    /** The usernames of the batch's rows, folded as the directory compares them. */
+    List<String> foldedUsernames(UUID customerId, UUID batchId) {
+        return jdbc.queryForList("select distinct lower(username) from import_row where customer_id = ? and batch_id = ?",
+                String.class, customerId, batchId);
+    }
+
     /**
-     * Rejects rows whose username an active user of the customer has, or a deleted one that can still be restored:
-     * creating it would make a second account for the same person (R9); and rows whose username is taken in another
-     * customer's directory.
+     * Rejects the rows whose username the directory cannot give to a new user (R9): an active user of the customer has
+     * it, or a deleted one that can still be restored (creating it would make a second account for the same person),
+     * or a user of another customer claims it, which the row's message does not say whose it is. One statement for
+     * all of them.
      */
-    void rejectExistingUsers(UUID customerId, UUID batchId, Instant now, Duration restoreWindow) {
-        // Rows just staged, and users just created by the previous import, have no statistics yet; the planner then
-        // takes both sides for one row and joins them in a nested loop, comparing every row with every user: minutes
-        // for a re-upload of a few thousand users. A hash join is linear whatever the statistics say.
-        ownTransaction.executeWithoutResult(status -> {
-            jdbc.execute("set local enable_nestloop = off");
-            jdbc.update("""
-                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.alreadyExists',
-                        'args', jsonb_build_array(u.username)))
-                    from customer_user u
-                    where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
-                      and lower(u.username) = lower(r.username) and u.deleted_at is null
-                    """, customerId, batchId);
-            jdbc.update("""
-                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.restorable',
-                        'args', jsonb_build_array(to_char((u.deleted_at + (? * interval '1 second')) at time zone 'UTC',
-                                                          'YYYY-MM-DD'))))
-                    from customer_user u
-                    where r.customer_id = ? and r.batch_id = ? and u.customer_id = r.customer_id
-                      and lower(u.username) = lower(r.username) and u.deleted_at is not null and u.deleted_at > ?
-                      and not exists (select 1 from customer_user a where a.customer_id = r.customer_id
-                                      and lower(a.username) = lower(r.username) and a.deleted_at is null)
-                    """, restoreWindow.toSeconds(), customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
-            // One username is one person across all customers (docs/decisions/0009): a name claimed by a user of
-            // another customer, active or still restorable, is refused without saying whose it is.
-            jdbc.update("""
-                    update import_row r set valid = false, notes = r.notes || jsonb_build_array(jsonb_build_object(
-                        'severity', 'ERROR', 'column', 'EMAIL', 'key', 'import.row.takenElsewhere',
-                        'args', jsonb_build_array(r.username)))
-                    from username_claim c
-                    join customer_user u on u.customer_id = c.customer_id and u.id = c.user_id
-                    where r.customer_id = ? and r.batch_id = ? and c.username = lower(r.username)
-                      and c.customer_id <> r.customer_id and (u.deleted_at is null or u.deleted_at > ?)
-                    """, customerId, batchId, Timestamp.from(now.minus(restoreWindow)));
-        });
+    void rejectTaken(UUID customerId, UUID batchId, List<TakenUsername> taken) {
+        if (taken.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update import_row r set valid = false, notes = r.notes
+                    || case when t.active_username is null then '[]'::jsonb
+                            else jsonb_build_array(jsonb_build_object('severity', 'ERROR', 'column', 'EMAIL',
+                                'key', 'import.row.alreadyExists', 'args', jsonb_build_array(t.active_username))) end
+                    || case when t.restorable_until is null then '[]'::jsonb
+                            else jsonb_build_array(jsonb_build_object('severity', 'ERROR', 'column', 'EMAIL',
+                                'key', 'import.row.restorable', 'args', jsonb_build_array(t.restorable_until))) end
+                    || case when not t.taken_elsewhere then '[]'::jsonb
+                            else jsonb_build_array(jsonb_build_object('severity', 'ERROR', 'column', 'EMAIL',
+                                'key', 'import.row.takenElsewhere', 'args', jsonb_build_array(r.username))) end
+                from unnest(?::text[], ?::text[], ?::text[], ?::boolean[])
+                    as t(username, active_username, restorable_until, taken_elsewhere)
+                where r.customer_id = ? and r.batch_id = ? and lower(r.username) = t.username
+                """, taken.stream().map(TakenUsername::username).toArray(String[]::new),
+                taken.stream().map(TakenUsername::activeUsername).toArray(String[]::new),
+                taken.stream().map(ImportBatches::restorableUntil).toArray(String[]::new),
+                taken.stream().map(TakenUsername::takenElsewhere).toArray(Boolean[]::new), customerId, batchId);
+    }
+
+    /** The last day of the restore window, as the row's message shows it. */
+    private static String restorableUntil(TakenUsername taken) {
+        return taken.restorableUntil() == null ? null
+                : LocalDate.ofInstant(taken.restorableUntil(), ZoneOffset.UTC).toString();
     }
 
     /** Fenced by the run's claim, like every end of a run: a batch taken over meanwhile stays as it was left. */
@@ -392,22 +394,31 @@ class ImportBatches {
         return count == null ? 0 : count;
     }
 
-    /** Seats each of the customer's subscriptions would give to the valid rows, with what it has free. */
-    List<SeatNeed> seatNeeds(UUID customerId, UUID batchId, List<UUID> fileSubscriptionIds) {
-        return jdbc.query("""
-                select s.id, p.name, p.sku, s.seats_total - s.seats_assigned as available,
-                       s.id = any(?) as for_file,
-                       case when s.id = any(?)
-                            then (select count(*) from import_row r where r.customer_id = ? and r.batch_id = ? and r.valid)
-                            else (select count(*) from import_row r where r.customer_id = ? and r.batch_id = ? and r.valid
-                                  and s.id = any(r.subscription_ids)) end as needed
-                from subscription s join product p on p.sku = s.product_sku
-                where s.customer_id = ?
-                order by p.name
-                """, (rs, row) -> new SeatNeed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getInt(6), rs.getInt(4), rs.getBoolean(5)),
-                fileSubscriptionIds.toArray(UUID[]::new), fileSubscriptionIds.toArray(UUID[]::new), customerId, batchId,
-                customerId, batchId, customerId);
+    /** How many valid rows the batch has, and how many of them name each subscription in their licenses column. */
+    ValidRowLicenses validRowLicenses(UUID customerId, UUID batchId) {
+        Map<UUID, Integer> bySubscription = new HashMap<>();
+        int[] valid = { 0 };
+        jdbc.query("""
+                select null::uuid, count(*) from import_row where customer_id = ? and batch_id = ? and valid
+                union all
+                select s.id, count(distinct r.row_number)
+                from import_row r cross join unnest(r.subscription_ids) as s(id)
+                where r.customer_id = ? and r.batch_id = ? and r.valid
+                group by s.id
+                """, rs -> {
+            UUID subscriptionId = rs.getObject(1, UUID.class);
+            if (subscriptionId == null) {
+                valid[0] = rs.getInt(2);
+            }
+            else {
+                bySubscription.put(subscriptionId, rs.getInt(2));
+            }
+        }, customerId, batchId, customerId, batchId);
+        return new ValidRowLicenses(valid[0], bySubscription);
+    }
+
+    /** The valid rows of a batch, and those of them whose licenses column names each subscription. */
+    record ValidRowLicenses(int valid, Map<UUID, Integer> bySubscription) {
     }
 
     private static ImportBatchView batch(ResultSet rs, int row) throws SQLException {

@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.DirectorySettings;
+import com.partnerdesk.directory.TakenUsernames;
 import com.partnerdesk.directory.UserAccountRules;
 import com.partnerdesk.licensing.Licensing;
 import org.slf4j.Logger;
@@ -30,6 +30,9 @@ class ImportStaging {
 
     private static final int PROGRESS_EVERY_ROWS = 5000;
 
+    /** Usernames asked of the directory per statement: a 150,000-row file in two. */
+    private static final int TAKEN_USERNAMES_PER_STATEMENT = 100_000;
+
     private final UserCsvReader reader;
 
     private final ImportBatches batches;
@@ -42,19 +45,19 @@ class ImportStaging {
 
     private final ImportSettings settings;
 
-    private final DirectorySettings directory;
+    private final TakenUsernames takenUsernames;
 
     private final Clock clock;
 
     ImportStaging(UserCsvReader reader, ImportBatches batches, Customers customers, Licensing licensing,
-            UserAccountRules rules, ImportSettings settings, DirectorySettings directory, Clock clock) {
+            UserAccountRules rules, ImportSettings settings, TakenUsernames takenUsernames, Clock clock) {
         this.reader = reader;
         this.batches = batches;
         this.customers = customers;
         this.licensing = licensing;
         this.rules = rules;
         this.settings = settings;
-        this.directory = directory;
+        this.takenUsernames = takenUsernames;
         this.clock = clock;
     }
 
@@ -87,7 +90,7 @@ class ImportStaging {
                 batches.insertRows(customerId, batchId, pending);
             }
             batches.rejectDuplicates(customerId, batchId, duplicates.otherRowsByRow());
-            batches.rejectExistingUsers(customerId, batchId, clock.instant(), directory.restoreWindow());
+            rejectTakenUsernames(customerId, batchId);
             batches.markReady(run, summary, clock.instant());
         }
         catch (CsvFileRejected rejected) {
@@ -104,6 +107,16 @@ class ImportStaging {
             catch (IOException cannotDelete) {
                 log.warn("Could not delete the uploaded file {}", file, cannotDelete);
             }
+        }
+    }
+
+    /** The directory judges the names, a chunk per statement; the rows it refuses are rejected in one statement each. */
+    private void rejectTakenUsernames(UUID customerId, UUID batchId) {
+        List<String> usernames = batches.foldedUsernames(customerId, batchId);
+        for (int from = 0; from < usernames.size(); from += TAKEN_USERNAMES_PER_STATEMENT) {
+            List<String> chunk = usernames.subList(from,
+                    Math.min(usernames.size(), from + TAKEN_USERNAMES_PER_STATEMENT));
+            batches.rejectTaken(customerId, batchId, takenUsernames.among(customerId, chunk, clock.instant()));
         }
     }
 }

@@ -169,8 +169,15 @@ public class UserImports {
                 batch.defaultUsageLocation());
     }
 
+    /** Seats each of the customer's subscriptions would give to the valid rows, with what it has free. */
     public List<SeatNeed> seatNeeds(ImportBatchView batch) {
-        return batches.seatNeeds(batch.customerId(), batch.id(), batch.fileSubscriptionIds());
+        ImportBatches.ValidRowLicenses rows = batches.validRowLicenses(batch.customerId(), batch.id());
+        return licensing.subscriptionsOf(batch.customerId()).stream().map(subscription -> {
+            boolean forFile = batch.fileSubscriptionIds().contains(subscription.getId());
+            int needed = forFile ? rows.valid() : rows.bySubscription().getOrDefault(subscription.getId(), 0);
+            return new SeatNeed(subscription.getId(), subscription.getProductName(), subscription.getSku(), needed,
+                    subscription.available(), forFile);
+        }).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package com.partnerdesk.customer;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.data.domain.Page;
@@ -13,10 +14,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The customers list: two statements per page (the total and the page with each customer's domains, active users and
- * subscriptions), whatever the page size. The figures are read from the counter the database keeps per customer
- * ({@code customer_user_count}) and from the subscriptions, in SQL rather than through the directory and licensing
- * modules, which depend on this one.
+ * The customers list: four statements per page (the total, the page with each customer's domains, then the active
+ * users and the subscriptions of the page's customers), whatever the page size, an empty page too. The two figures come from the
+ * directory and licensing modules, which depend on this one, through the interfaces they implement.
  */
 @Service
 public class CustomerSummaries {
@@ -32,8 +32,15 @@ public class CustomerSummaries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    CustomerSummaries(NamedParameterJdbcTemplate jdbc) {
+    private final CustomerUserCounts userCounts;
+
+    private final CustomerSubscriptionCounts subscriptionCounts;
+
+    CustomerSummaries(NamedParameterJdbcTemplate jdbc, CustomerUserCounts userCounts,
+            CustomerSubscriptionCounts subscriptionCounts) {
         this.jdbc = jdbc;
+        this.userCounts = userCounts;
+        this.subscriptionCounts = subscriptionCounts;
     }
 
     /**
@@ -48,16 +55,20 @@ public class CustomerSummaries {
         int lastPage = total == 0 ? 0 : (int) ((total - 1) / page.getPageSize());
         PageRequest shown = PageRequest.of(Math.min(page.getPageNumber(), lastPage), page.getPageSize());
         parameters.addValue("limit", shown.getPageSize()).addValue("offset", shown.getOffset());
-        List<CustomerSummary> rows = jdbc.query("""
+        List<Named> named = jdbc.query("""
                 select c.id, c.company_name,
-                       array(select d.domain from customer_domain d where d.customer_id = c.id order by d.position) domains,
-                       coalesce(n.active_users, 0) active_users,
-                       (select count(*) from subscription s where s.customer_id = c.id) subscriptions
-                from customer c left join customer_user_count n on n.customer_id = c.id
+                       array(select d.domain from customer_domain d where d.customer_id = c.id order by d.position) domains
+                from customer c
                 """ + MATCHES + " order by lower(c.company_name), c.id limit :limit offset :offset", parameters,
-                (rs, row) -> new CustomerSummary(rs.getObject("id", UUID.class), rs.getString("company_name"),
-                        Arrays.asList((String[]) rs.getArray("domains").getArray()), rs.getLong("active_users"),
-                        rs.getLong("subscriptions")));
+                (rs, row) -> new Named(rs.getObject("id", UUID.class), rs.getString("company_name"),
+                        Arrays.asList((String[]) rs.getArray("domains").getArray())));
+        List<UUID> ids = named.stream().map(Named::id).toList();
+        Map<UUID, Long> users = userCounts.activeUsers(ids);
+        Map<UUID, Long> subscriptions = subscriptionCounts.subscriptions(ids);
+        List<CustomerSummary> rows = named.stream()
+            .map(customer -> new CustomerSummary(customer.id(), customer.companyName(), customer.domains(),
+                    users.getOrDefault(customer.id(), 0L), subscriptions.getOrDefault(customer.id(), 0L)))
+            .toList();
         return new PageImpl<>(rows, shown, total);
     }
 
@@ -68,5 +79,8 @@ public class CustomerSummaries {
         String cut = query.strip().toLowerCase();
         cut = cut.length() > MAX_QUERY_LENGTH ? cut.substring(0, MAX_QUERY_LENGTH) : cut;
         return "%" + cut.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    private record Named(UUID id, String companyName, List<String> domains) {
     }
 }

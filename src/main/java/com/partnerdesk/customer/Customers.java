@@ -1,8 +1,11 @@
 package com.partnerdesk.customer;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -54,6 +57,18 @@ public class Customers {
             throw new CustomerNotFound(customerId);
         }
         return found.get(0);
+    }
+
+    /** The company names of those customers, in the order of their names; ids of no customer are left out. */
+    public Map<UUID, String> companyNames(Collection<UUID> customerIds) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        if (customerIds.isEmpty()) {
+            return names;
+        }
+        jdbc.query("select id, company_name from customer where id = any(?) order by company_name, id", rs -> {
+            names.put(rs.getObject(1, UUID.class), rs.getString(2));
+        }, (Object) customerIds.toArray(UUID[]::new));
+        return names;
     }
 
     /**

@@ -4,9 +4,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import com.partnerdesk.customer.Customers;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -27,14 +31,17 @@ public class DeletedUserSearch {
 
     private final RememberedLicenses remembered;
 
+    private final Customers customers;
+
     private final DirectorySettings settings;
 
     private final Clock clock;
 
-    DeletedUserSearch(NamedParameterJdbcTemplate jdbc, RememberedLicenses remembered, DirectorySettings settings,
-            Clock clock) {
+    DeletedUserSearch(NamedParameterJdbcTemplate jdbc, RememberedLicenses remembered, Customers customers,
+            DirectorySettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.remembered = remembered;
+        this.customers = customers;
         this.settings = settings;
         this.clock = clock;
     }
@@ -81,16 +88,24 @@ public class DeletedUserSearch {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
             .addValue("expired", Timestamp.from(DirectoryUser.lastExpiredDeletionAt(now, window)))
             .addValue("endingBy", Timestamp.from(now.plus(within).minus(window)));
-        return jdbc.query("""
-                select u.customer_id, c.company_name, count(*) as users, min(u.deleted_at) as first_deleted_at
-                from customer_user u join customer c on c.id = u.customer_id
+        List<Ending> ending = jdbc.query("""
+                select u.customer_id, count(*) as users, min(u.deleted_at) as first_deleted_at
+                from customer_user u
                 where u.deleted_at is not null and u.deleted_at > :expired and u.deleted_at <= :endingBy
-                group by u.customer_id, c.company_name
-                order by min(u.deleted_at), c.company_name
-                """, parameters, (rs, row) -> {
-            Instant firstEndsAt = rs.getTimestamp("first_deleted_at").toInstant().plus(window);
-            return new RestoreWindowsEnding(rs.getObject("customer_id", UUID.class), rs.getString("company_name"),
-                    rs.getLong("users"), firstEndsAt, DirectoryUser.daysLeft(firstEndsAt, now));
-        });
+                group by u.customer_id
+                """, parameters, (rs, row) -> new Ending(rs.getObject("customer_id", UUID.class), rs.getLong("users"),
+                rs.getTimestamp("first_deleted_at").toInstant().plus(window)));
+        // Named by the customer module, in the order of their names: the tie-break after the date.
+        Map<UUID, String> names = customers.companyNames(ending.stream().map(Ending::customerId).toList());
+        List<UUID> byName = new ArrayList<>(names.keySet());
+        return ending.stream()
+            .filter(row -> names.containsKey(row.customerId()))
+            .sorted(Comparator.comparing(Ending::firstEndsAt).thenComparing(row -> byName.indexOf(row.customerId())))
+            .map(row -> new RestoreWindowsEnding(row.customerId(), names.get(row.customerId()), row.users(),
+                    row.firstEndsAt(), DirectoryUser.daysLeft(row.firstEndsAt(), now)))
+            .toList();
+    }
+
+    private record Ending(UUID customerId, long users, Instant firstEndsAt) {
     }
 }

@@ -1,12 +1,16 @@
 package com.partnerdesk.directory;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.partnerdesk.licensing.HeldLicense;
+import com.partnerdesk.licensing.Licensing;
+import com.partnerdesk.licensing.Product;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,8 +21,11 @@ class RememberedLicenses {
 
     private final JdbcTemplate jdbc;
 
-    RememberedLicenses(JdbcTemplate jdbc) {
+    private final Licensing licensing;
+
+    RememberedLicenses(JdbcTemplate jdbc, Licensing licensing) {
         this.jdbc = jdbc;
+        this.licensing = licensing;
     }
 
     void remember(UUID customerId, Collection<HeldLicense> licenses) {
@@ -33,19 +40,26 @@ class RememberedLicenses {
         });
     }
 
-    /** Each user's remembered licenses, by product name. */
+    /** Each user's remembered licenses, by product name (the catalogue's order). */
     Map<UUID, List<RememberedLicense>> of(UUID customerId, Collection<UUID> userIds) {
         if (userIds.isEmpty()) {
             return Map.of();
         }
+        List<Product> catalogue = licensing.catalogue();
+        Map<String, String> names = new HashMap<>();
+        Map<String, Integer> order = new HashMap<>();
+        for (int i = 0; i < catalogue.size(); i++) {
+            names.put(catalogue.get(i).getSku(), catalogue.get(i).getName());
+            order.put(catalogue.get(i).getSku(), i);
+        }
         return jdbc.query("""
-                select l.user_id, l.product_sku, p.name, l.subscription_id
-                from deleted_user_license l join product p on p.sku = l.product_sku
+                select l.user_id, l.product_sku, l.subscription_id
+                from deleted_user_license l
                 where l.customer_id = ? and l.user_id = any(?)
-                order by p.name
-                """, (rs, row) -> new RememberedLicense(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                rs.getObject(4, UUID.class)), customerId, userIds.toArray(UUID[]::new))
+                """, (rs, row) -> new RememberedLicense(rs.getObject(1, UUID.class), rs.getString(2),
+                names.get(rs.getString(2)), rs.getObject(3, UUID.class)), customerId, userIds.toArray(UUID[]::new))
             .stream()
+            .sorted(Comparator.comparing(license -> order.get(license.sku())))
             .collect(Collectors.groupingBy(RememberedLicense::userId));
     }
 

@@ -51,4 +51,10 @@ public class UserDirectory {
     public long countActive(UUID customerId) {
         return users.countActive(customerId);
     }
+
+    /** Active users of all customers together, for the partner's dashboard. */
+    @Transactional(readOnly = true)
+    public long countActiveInAllCustomers() {
+        return users.countActiveInAllCustomers();
+    }
 }

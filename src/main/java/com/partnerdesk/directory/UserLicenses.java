@@ -64,38 +64,20 @@ public class UserLicenses {
     public LicenseEditor editor(UUID customerId, List<UUID> userIds) {
         UUID[] ids = distinct(userIds);
         requireActiveUsers(customerId, ids);
-        Map<UUID, int[]> counts = new HashMap<>();
-        jdbc.query("""
-                select a.subscription_id, count(*) as holders
-                from license_assignment a
-                where a.customer_id = ? and a.user_id = any(?)
-                group by a.subscription_id
-                """, rs -> {
-            counts.put(rs.getObject(1, UUID.class), new int[] { rs.getInt(2), 0 });
-        }, customerId, ids);
-        jdbc.query("""
-                select s.id, count(*)
-                from subscription s
-                join customer_user u on u.customer_id = s.customer_id
-                where s.customer_id = ? and u.id = any(?) and u.usage_location is not null
-                  and not exists (select 1 from license_assignment a
-                                  where a.customer_id = s.customer_id and a.subscription_id = s.id and a.user_id = u.id)
-                group by s.id
-                """, rs -> {
-            counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new int[2])[1] = rs.getInt(2);
-        }, customerId, ids);
+        // Who could newly get each subscription: the users with a usage location, less those of them holding it.
+        List<UUID> withLocation = jdbc.queryForList("""
+                select id from customer_user
+                where customer_id = ? and id = any(?) and usage_location is not null
+                """, UUID.class, customerId, ids);
+        Map<UUID, Integer> holders = licensing.holdersAmong(customerId, Arrays.asList(ids));
+        Map<UUID, Integer> holdersWithLocation = withLocation.size() == ids.length ? holders
+                : licensing.holdersAmong(customerId, withLocation);
         List<LicenseOption> options = licensing.subscriptionsOf(customerId)
             .stream()
-            .map(s -> {
-                int[] count = counts.getOrDefault(s.getId(), new int[2]);
-                return new LicenseOption(s.getId(), s.getProductName(), s.getSku(), s.seats(), count[0], ids.length,
-                        count[1]);
-            })
+            .map(s -> new LicenseOption(s.getId(), s.getProductName(), s.getSku(), s.seats(),
+                    holders.getOrDefault(s.getId(), 0), ids.length,
+                    withLocation.size() - holdersWithLocation.getOrDefault(s.getId(), 0)))
             .toList();
-        Integer withoutLocation = jdbc.queryForObject("""
-                select count(*) from customer_user
-                where customer_id = ? and id = any(?) and usage_location is null
-                """, Integer.class, customerId, ids);
         List<UserReference> named = jdbc.query("""
                 select id, display_name, username from customer_user
                 where customer_id = ? and id = any(?) and usage_location is null
@@ -103,7 +85,8 @@ public class UserLicenses {
                 limit ?
                 """, (rs, row) -> new UserReference(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)),
                 customerId, ids, LicenseEditor.NAMED_USERS);
-        return new LicenseEditor(ids.length, options, named, withoutLocation == null ? 0 : withoutLocation);
+        // Every id is an active user of the customer (checked above): those not with a location are without one.
+        return new LicenseEditor(ids.length, options, named, ids.length - withLocation.size());
     }
 
     /**

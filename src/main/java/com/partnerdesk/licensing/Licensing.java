@@ -66,6 +66,16 @@ public class Licensing {
                 rs.getLong(4)), customerId);
     }
 
+    /** Seats of each subscribed product summed over every customer, by product name, for the partner's dashboard. */
+    public List<ProductSeats> seatsPerProduct() {
+        return jdbc.query("""
+                select p.name, p.sku, sum(s.seats_total), sum(s.seats_assigned), count(*)
+                from subscription s join product p on p.sku = s.product_sku
+                group by p.name, p.sku order by p.name
+                """, (rs, row) -> new ProductSeats(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                rs.getLong(5)));
+    }
+
     /**
      * The subscription with that id, if it belongs to the customer.
      * @throws SubscriptionNotFound otherwise
@@ -91,6 +101,12 @@ public class Licensing {
             throw new SubscriptionNotFound(missing);
         }
         return found;
+    }
+
+    /** Every product of the catalogue, by name. */
+    @Transactional(readOnly = true)
+    public List<Product> catalogue() {
+        return products.findAllByOrderByNameAsc();
     }
 
     /** The catalogue's products the customer does not subscribe to yet, which are the ones it can add. */
@@ -135,7 +151,8 @@ public class Licensing {
     }
 
     /**
-     * Assigns a subscription to users of its customer inside the caller's transaction.
+     * Assigns a subscription to active users of its customer inside the caller's transaction, which has locked the
+     * users' rows.
      * @return how many seats were newly taken
      * @throws SeatsExhausted when they do not fit; the caller's transaction must then roll back as a whole
      */
@@ -146,9 +163,11 @@ public class Licensing {
 
     /**
      * Applies a whole license change inside the caller's transaction: every removal first (so that the seats they
-     * free can be used at once), then every assignment, each subscription through the seat guard. The users' rows and
-     * then the subscriptions are locked up front, each in id order, as every writer of assignments locks them, so
-     * concurrent changes, deletions and restores queue instead of deadlocking.
+     * free can be used at once), then every assignment, each subscription through the seat guard. The caller, which
+     * owns the users, has locked their rows already and gives licenses to active users only; the subscriptions are
+     * then locked up front in id order, as every writer of assignments locks them, so concurrent changes, deletions
+     * and restores queue instead of deadlocking (users before subscriptions: a deletion holding a user's row while it
+     * waits for a subscription must not be waited for by a change already holding that subscription).
      * @param removals users to take each subscription from, by subscription id
      * @param additions users to give each subscription to, by subscription id
      * @return per subscription touched, who got it and who gave it back, in product name order
@@ -164,12 +183,6 @@ public class Licensing {
             return List.of();
         }
         List<Subscription> touched = requireSubscriptions(customerId, subscriptionIds);
-        Set<UUID> userIds = new TreeSet<>();
-        removals.values().forEach(userIds::addAll);
-        additions.values().forEach(userIds::addAll);
-        // Users before subscriptions, the order of every path: a deletion holding a user's row while it waits for a
-        // subscription must not be waited for by a change already holding that subscription.
-        ledger.lockActiveUsers(customerId, userIds);
         ledger.lock(customerId, subscriptionIds);
         Instant now = clock.instant();
         Map<UUID, List<UUID>> removed = new HashMap<>();
@@ -219,6 +232,25 @@ public class Licensing {
                 customerId, userIds.toArray(UUID[]::new))
             .stream()
             .collect(Collectors.groupingBy(HeldLicense::userId));
+    }
+
+    /**
+     * How many of the given users hold each of the customer's subscriptions, by subscription id; subscriptions none of
+     * them holds are absent. One statement, like {@link #licensesOf}.
+     */
+    public Map<UUID, Integer> holdersAmong(UUID customerId, Collection<UUID> userIds) {
+        Map<UUID, Integer> holders = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return holders;
+        }
+        jdbc.query("""
+                select a.subscription_id, count(*) from license_assignment a
+                where a.customer_id = ? and a.user_id = any(?)
+                group by a.subscription_id
+                """, rs -> {
+            holders.put(rs.getObject(1, UUID.class), rs.getInt(2));
+        }, customerId, userIds.toArray(UUID[]::new));
+        return holders;
     }
 
     /**

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
  * The seat counter is a consequence of the rows: triggers on {@code license_assignment} (V095) move
  * {@code seats_assigned} by the rows each statement inserts or deletes, whoever runs it, a cascade included, and
  * {@code ck_subscription_seats_within_total} refuses a statement that would oversell. What this class adds is the
- * order of locks every path keeps — the users' rows first, then the subscriptions by id — and a refusal that says
- * how many seats are free, judged under the subscription's row lock before anything is written.
+ * order of locks every path keeps — the users' rows first (their owner, the directory, takes them before it calls),
+ * then the subscriptions by id — and a refusal that says how many seats are free, judged under the subscription's
+ * row lock before anything is written.
  */
 @Component
 class SeatLedger {
@@ -30,7 +31,9 @@ class SeatLedger {
     }
 
     /**
-     * Assigns the subscription to those of the users who are active and do not hold it yet.
+     * Assigns the subscription to those of the users who do not hold it yet. The users are the directory's: the caller
+     * has locked their rows (before any subscription, the order of every path) and passes only active ones; the
+     * insert trigger (V095) refuses a deleted user all the same.
      * @return the users who newly got it (users already holding it cost nothing)
      * @throws SeatsExhausted when the free seats do not suffice; the caller's transaction must roll back
      */
@@ -38,27 +41,24 @@ class SeatLedger {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        UUID[] active = lockActiveUsers(subscription.getCustomerId(), userIds).toArray(UUID[]::new);
+        UUID[] ids = userIds.stream().distinct().toArray(UUID[]::new);
         int available = lockFreeSeats(subscription.getCustomerId(), List.of(subscription.getId()))
             .getOrDefault(subscription.getId(), 0);
         Integer needed = jdbc.queryForObject("""
                 select count(*) from unnest(?::uuid[]) as u(id)
                 where not exists (select 1 from license_assignment a
                                   where a.customer_id = ? and a.subscription_id = ? and a.user_id = u.id)
-                """, Integer.class, active, subscription.getCustomerId(), subscription.getId());
+                """, Integer.class, ids, subscription.getCustomerId(), subscription.getId());
         if (needed > available) {
             throw new SeatsExhausted(subscription.getId(), subscription.getProductName(), needed, available);
         }
-        // The users' rows are held since lockActiveUsers: none of them can be marked deleted before this commits.
         return jdbc.queryForList("""
                 insert into license_assignment (customer_id, user_id, subscription_id, assigned_at)
-                select u.customer_id, u.id, ?, ?
-                from customer_user u
-                where u.customer_id = ? and u.id = any(?) and u.deleted_at is null
-                for share of u
+                select ?, u.id, ?, ?
+                from unnest(?::uuid[]) as u(id)
                 on conflict do nothing
                 returning user_id
-                """, UUID.class, subscription.getId(), Timestamp.from(now), subscription.getCustomerId(), active);
+                """, UUID.class, subscription.getCustomerId(), subscription.getId(), Timestamp.from(now), ids);
     }
 
     /**
@@ -74,24 +74,6 @@ class SeatLedger {
                 where customer_id = ? and subscription_id = ? and user_id = any(?)
                 returning user_id
                 """, UUID.class, subscription.getCustomerId(), subscription.getId(), userIds.toArray(UUID[]::new));
-    }
-
-    /**
-     * Takes shared locks on the users' rows, in id order, and returns those that are active. A deletion locks the
-     * same rows exclusively before it reads their licenses, so an assignment and a deletion of one user queue: the
-     * deletion then sees the assignment and gives it back, or the assignment sees the user deleted and skips it.
-     * Taken before any subscription lock, like every path that touches both.
-     */
-    List<UUID> lockActiveUsers(UUID customerId, Collection<UUID> userIds) {
-        if (userIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.queryForList("""
-                select id from customer_user
-                where customer_id = ? and id = any(?) and deleted_at is null
-                order by id
-                for share
-                """, UUID.class, customerId, userIds.toArray(UUID[]::new));
     }
 
     /**

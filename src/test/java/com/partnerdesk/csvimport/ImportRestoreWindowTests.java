@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import com.partnerdesk.customer.Customers;
 import com.partnerdesk.directory.DirectorySettings;
+import com.partnerdesk.directory.TakenUsernames;
 import com.partnerdesk.directory.UserAccountRules;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.support.TestData;
@@ -100,7 +101,8 @@ class ImportRestoreWindowTests {
                 Olaf,Old,Olaf Old,olaf@%1$s
                 Nina,New,Nina New,nina@%1$s
                 """.formatted(customer.domain()), StandardCharsets.UTF_8);
-        new ImportStaging(reader, batches, customers, licensing, rules, importSettings, directory, clock)
+        new ImportStaging(reader, batches, customers, licensing, rules, importSettings,
+                new TakenUsernames(jdbc, directory), clock)
             .stage(run, file);
         return jdbc.queryForList("select username, valid, cast(notes as text) as notes from import_row where batch_id = ?",
                 batchId)

@@ -1,4 +1,4 @@
-package com.partnerdesk.dashboard;
+package com.partnerdesk.licensing;
 
 /** Seats of one product summed over every customer. */
 public record ProductSeats(String productName, String sku, long seatsTotal, long seatsAssigned, long customers) {

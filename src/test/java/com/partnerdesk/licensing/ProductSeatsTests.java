@@ -1,4 +1,4 @@
-package com.partnerdesk.dashboard;
+package com.partnerdesk.licensing;
 
 import org.junit.jupiter.api.Test;
 
