@@ -141,12 +141,12 @@ class MigrationLayoutTests {
             assertThat(today.info().pending()).isEmpty();
             migrated.destroy();
 
+            // Arguments, not default properties, which application.properties would override.
             try (ConfigurableApplicationContext started = new SpringApplicationBuilder(PartnerDeskApplication.class)
-                .properties("server.port=0", "management.server.port=0", "spring.main.banner-mode=off",
-                        "spring.jmx.enabled=false", "spring.datasource.url=" + url,
-                        "spring.datasource.username=" + hikari().getUsername(),
-                        "spring.datasource.password=" + hikari().getPassword())
-                .run()) {
+                .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.jmx.enabled=false", "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=" + hikari().getUsername(),
+                        "--spring.datasource.password=" + hikari().getPassword())) {
                 assertThat(started.isRunning()).isTrue();
                 assertThat(started.getBean(JdbcTemplate.class)
                     .queryForObject("select count(*) from flyway_schema_history where success", Integer.class))

@@ -26,7 +26,9 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "Manage licenses" for one or many users of a customer: what the editor shows, the save that applies a whole change
@@ -48,7 +50,11 @@ public class UserLicenses {
 
     private final Clock clock;
 
-    UserLicenses(JdbcTemplate jdbc, Licensing licensing, AuditTrail audit, DirectorySettings settings, Clock clock) {
+    private final TransactionTemplate transaction;
+
+    UserLicenses(JdbcTemplate jdbc, Licensing licensing, AuditTrail audit, DirectorySettings settings, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
         this.licensing = licensing;
         this.audit = audit;
@@ -100,13 +106,14 @@ public class UserLicenses {
      * @throws SeatsExhausted when a product lacks seats; nothing is changed then, and the refusal is on the
      *         Activity tab
      */
-    @Transactional
     public UUID change(UUID customerId, List<UUID> userIds, Map<UUID, LicenseDecision> decisions, String changedBy) {
         try {
-            return apply(customerId, userIds, decisions, changedBy);
+            return transaction.execute(status -> apply(customerId, userIds, decisions, changedBy));
         }
         catch (SeatsExhausted exhausted) {
-            // The change rolls back; the refusal stays on the Activity tab, written in a transaction of its own.
+            // The change has rolled back and let go of its connection; the refusal stays on the Activity tab. Written
+            // after, not during, the change: a request holding two connections at once could starve the pool when
+            // many saves race for the last seats.
             audit.recordFailure(customerId, "licenses.changed", userIds.size() + " users", exhausted.getMessage());
             throw exhausted;
         }

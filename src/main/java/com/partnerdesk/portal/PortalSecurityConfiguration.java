@@ -7,6 +7,7 @@ import com.partnerdesk.directory.CustomerSignIn;
 import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.ResponseHeaders;
 import com.partnerdesk.security.SessionSignOut;
+import com.partnerdesk.security.SessionlessVisitors;
 import com.partnerdesk.security.SignInAccounts;
 import com.partnerdesk.security.SignInDoor;
 import com.partnerdesk.security.SignInProblem;
@@ -25,7 +26,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.security.web.csrf.CsrfLogoutHandler;
-import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
@@ -51,8 +51,12 @@ class PortalSecurityConfiguration {
     @Order(50)
     SecurityFilterChain customerUserSecurity(HttpSecurity http, CustomerSignIn signIn, PasswordChecks passwordChecks,
             SignInThrottle throttle, AuditTrail audit, SignInRefusals refusals, Clock clock,
-            HttpSessionSecurityContextRepository customerUserContextRepository) throws Exception {
+            HttpSessionSecurityContextRepository customerUserContextRepository, SessionlessVisitors visitors)
+            throws Exception {
         http.securityMatcher("/my/**")
+            .csrf(csrf -> csrf.csrfTokenRepository(visitors.csrfTokens()))
+            // A customer user always lands on My account, so the page asked for is never kept.
+            .requestCache(cache -> cache.disable())
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/my/sign-in").permitAll()
                 .anyRequest().hasRole(CustomerUserAuthentication.ROLE))
@@ -68,7 +72,7 @@ class PortalSecurityConfiguration {
                                 : SignInProblem.query(exception))))
                 .permitAll())
             .logout(logout -> logout.disable())
-            .addFilter(signOut(customerUserContextRepository))
+            .addFilter(signOut(customerUserContextRepository, visitors))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(ResponseHeaders::protect);
         return http.build();
@@ -84,12 +88,13 @@ class PortalSecurityConfiguration {
      * sign-out would clear the security context under its default key, which is the staff's, so this chain builds
      * its sign-out from handlers that know its own context.
      */
-    private static LogoutFilter signOut(HttpSessionSecurityContextRepository customerUserContextRepository) {
+    private static LogoutFilter signOut(HttpSessionSecurityContextRepository customerUserContextRepository,
+            SessionlessVisitors visitors) {
         SecurityContextLogoutHandler clearContext = new SecurityContextLogoutHandler();
         clearContext.setInvalidateHttpSession(false);
         clearContext.setSecurityContextRepository(customerUserContextRepository);
         LogoutFilter signOut = new LogoutFilter("/my/sign-in?signedOut",
-                new CsrfLogoutHandler(new HttpSessionCsrfTokenRepository()), new SessionSignOut(CONTEXT_ATTRIBUTE),
+                new CsrfLogoutHandler(visitors.csrfTokens()), new SessionSignOut(CONTEXT_ATTRIBUTE),
                 clearContext);
         signOut.setLogoutRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST,
                 "/my/sign-out"));

@@ -59,8 +59,10 @@ class SecurityConfiguration {
     @Bean
     @Order(100)
     SecurityFilterChain staffSecurity(HttpSecurity http, AuthenticationManager staffSignIn,
-            StaffSessions staffSessions) throws Exception {
+            StaffSessions staffSessions, SessionlessVisitors visitors) throws Exception {
         http.authenticationManager(staffSignIn)
+            .csrf(csrf -> csrf.csrfTokenRepository(visitors.csrfTokens()))
+            .requestCache(cache -> cache.requestCache(visitors.returnTo()))
             .securityContext(context -> context
                 .securityContextRepository(new CurrentStaffContextRepository(staffSessions)))
             .authorizeHttpRequests(requests -> requests

@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,7 +57,17 @@ class DemoPasswordsConsoleTests {
         FileAppender<ILoggingEvent> file = fileLog(logFile);
         Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
         root.addAppender(file);
-        try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(PartnerDeskApplication.class).run(
+        // The application may set its logging up again, which stops and detaches every appender: the file log is
+        // then started and attached again, before anything is printed.
+        ApplicationListener<ApplicationPreparedEvent> attachAgain = prepared -> {
+            if (!root.isAttached(file)) {
+                file.start();
+                root.addAppender(file);
+            }
+        };
+        try (ConfigurableApplicationContext demo = new SpringApplicationBuilder(PartnerDeskApplication.class)
+            .listeners(attachAgain)
+            .run(
                 "--spring.datasource.url=" + anEmptyDatabase(),
                 "--spring.datasource.username=" + environment.getProperty("spring.datasource.username", ""),
                 "--spring.datasource.password=" + environment.getProperty("spring.datasource.password", ""),

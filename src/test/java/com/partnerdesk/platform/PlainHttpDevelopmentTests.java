@@ -58,7 +58,7 @@ class PlainHttpDevelopmentTests {
     void aRequestThatArrivesOverHttpsGetsSecureCookiesAndHsts() throws Exception {
         MockHttpServletResponse page = mvc.perform(get("/my/sign-in").secure(true)).andReturn().getResponse();
         assertThat(page.getHeader("Strict-Transport-Security")).startsWith("max-age=31536000");
-        assertThat(page.getHeaders("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("PARTNERDESK_SESSION="))
+        assertThat(page.getHeaders("Set-Cookie")).anyMatch(cookie -> cookie.startsWith("partnerdesk-csrf="))
             .allMatch(cookie -> cookie.contains("Secure"));
 
         MockHttpServletResponse saved = mvc.perform(addUser("tls", true)).andReturn().getResponse();

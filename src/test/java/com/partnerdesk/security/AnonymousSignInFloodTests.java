@@ -25,7 +25,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class AnonymousSignInFloodTests {
 
-    private static final int ATTEMPTS = 1_000;
+    // Fifteen times the address's limit shows the rows stop growing; each locked attempt costs a decoy bcrypt check.
+    private static final int ATTEMPTS = 300;
 
     private static final String WRONG = "not the password";
 
@@ -36,7 +37,7 @@ class AnonymousSignInFloodTests {
     JdbcTemplate jdbc;
 
     @Test
-    void aThousandSignInsWithUnknownUsernamesAtTheStaffDoorLeaveAFewRows() throws Exception {
+    void aFloodOfSignInsWithUnknownUsernamesAtTheStaffDoorLeavesAFewRows() throws Exception {
         String address = "198.18.1.7";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             signIn(mvc, "flood-staff-" + attempt, WRONG, address);
@@ -56,7 +57,7 @@ class AnonymousSignInFloodTests {
     }
 
     @Test
-    void aThousandSignInsWithUnknownUsernamesAtTheCustomerUsersDoorLeaveAFewRows() throws Exception {
+    void aFloodOfSignInsWithUnknownUsernamesAtTheCustomerUsersDoorLeavesAFewRows() throws Exception {
         TestCustomer contoso = new TestData(jdbc).customer("Flood Contoso");
         String address = "198.18.2.7";
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -28,6 +28,8 @@ class SessionFixationTests {
 
     private static final Pattern SESSION_COOKIE = Pattern.compile("PARTNERDESK_SESSION=([^;]+)");
 
+    private static final Pattern CSRF_COOKIE = Pattern.compile("partnerdesk-csrf=([^;]+)");
+
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -40,29 +42,41 @@ class SessionFixationTests {
 
     @Test
     void signingInReplacesTheSessionIdAndTheOldIdSignsNobodyIn() throws Exception {
-        String admin = new TestData(jdbc).staff("ADMIN_AGENT");
-        HttpResponse<String> form = http.send(HttpRequest.newBuilder(url("/sign-in")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        String before = cookie(form);
-        String token = first(CSRF_FIELD, form.body());
+        TestData data = new TestData(jdbc);
+        String admin = data.staff("ADMIN_AGENT");
+        // A visitor who has not signed in has no session to plant (SessionlessVisitors): the id planted is one the
+        // attacker got by signing in with an account of its own.
+        String before = signIn(data.staff("SALES_AGENT"), null).session();
 
-        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(url("/sign-in"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", "PARTNERDESK_SESSION=" + before)
-            .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(admin) + "&password="
-                    + encode(TestData.STAFF_PASSWORD) + "&_csrf=" + encode(token)))
-            .build(), HttpResponse.BodyHandlers.ofString());
-        String after = cookie(signedIn);
+        SignedIn signedIn = signIn(admin, before);
 
-        assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
-            .doesNotContain("/sign-in"));
-        assertThat(after).isNotBlank().isNotEqualTo(before);
-        assertThat(dashboardWith(after).statusCode()).isEqualTo(200);
+        assertThat(signedIn.response().statusCode()).isEqualTo(302);
+        assertThat(signedIn.response().headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(
+                location).doesNotContain("/sign-in"));
+        assertThat(signedIn.session()).isNotBlank().isNotEqualTo(before);
+        assertThat(dashboardWith(signedIn.session()).statusCode()).isEqualTo(200);
         HttpResponse<String> withOldId = dashboardWith(before);
         assertThat(withOldId.statusCode()).isEqualTo(302);
         assertThat(withOldId.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
             .endsWith("/sign-in"));
+    }
+
+    /** Signs in through the form, in a browser that already holds {@code plantedSession} when it is given. */
+    private SignedIn signIn(String username, String plantedSession) throws Exception {
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(url("/sign-in")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookies = "partnerdesk-csrf=" + first(CSRF_COOKIE, String.join("\n", form.headers()
+            .allValues("Set-Cookie"))) + (plantedSession == null ? "" : "; PARTNERDESK_SESSION=" + plantedSession);
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(url("/sign-in"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", cookies)
+            .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                    + encode(TestData.STAFF_PASSWORD) + "&_csrf=" + encode(first(CSRF_FIELD, form.body()))))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        return new SignedIn(signedIn, cookie(signedIn));
+    }
+
+    private record SignedIn(HttpResponse<String> response, String session) {
     }
 
     private HttpResponse<String> dashboardWith(String session) throws Exception {

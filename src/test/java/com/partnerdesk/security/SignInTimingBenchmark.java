@@ -49,7 +49,7 @@ class SignInTimingBenchmark {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    private static final Pattern SESSION_COOKIE = Pattern.compile("PARTNERDESK_SESSION=([^;]+)");
+    private static final Pattern CSRF_COOKIE = Pattern.compile("partnerdesk-csrf=([^;]+)");
 
     @LocalServerPort
     int port;
@@ -160,22 +160,22 @@ class SignInTimingBenchmark {
         post(door, form(door), username, password);
     }
 
-    record Form(String session, String csrf) {
+    record Form(String csrfCookie, String csrf) {
     }
 
     private Form form(String door) {
         HttpResponse<String> page = send(HttpRequest.newBuilder(url(door)).GET().build());
         Matcher token = CSRF_FIELD.matcher(page.body());
         assertThat(token.find()).as("CSRF field on %s", door).isTrue();
-        String session = page.headers().allValues("Set-Cookie").stream().map(SESSION_COOKIE::matcher)
+        String csrfCookie = page.headers().allValues("Set-Cookie").stream().map(CSRF_COOKIE::matcher)
             .filter(Matcher::find).map(matcher -> matcher.group(1)).findFirst().orElseThrow();
-        return new Form(session, token.group(1));
+        return new Form(csrfCookie, token.group(1));
     }
 
     private HttpResponse<String> post(String door, Form form, String username, String password) {
         return send(HttpRequest.newBuilder(url(door))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", "PARTNERDESK_SESSION=" + form.session())
+            .header("Cookie", "partnerdesk-csrf=" + form.csrfCookie())
             .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
                     + encode(password) + "&_csrf=" + encode(form.csrf())))
             .build());

@@ -30,6 +30,8 @@ class TwoInstancesStaffSessionTests {
 
     private static final Pattern SESSION_COOKIE = Pattern.compile("PARTNERDESK_SESSION=([^;]+)");
 
+    private static final Pattern CSRF_COOKIE = Pattern.compile("partnerdesk-csrf=([^;]+)");
+
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -51,9 +53,9 @@ class TwoInstancesStaffSessionTests {
 
         String adminSession = signIn(port, admin);
         UUID helpdeskId = jdbc.queryForObject("select id from staff_member where username = ?", UUID.class, helpdesk);
-        String staffPage = get(port, "/staff", adminSession).body();
+        HttpResponse<String> staffPage = get(port, "/staff", adminSession);
         HttpResponse<String> ended = post(port, "/staff/" + helpdeskId + "/end-sessions", adminSession,
-                "_csrf=" + encode(first(CSRF_FIELD, staffPage)));
+                csrfCookie(staffPage), "_csrf=" + encode(first(CSRF_FIELD, staffPage.body())));
         assertThat(ended.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
             .endsWith("/staff"));
 
@@ -78,9 +80,10 @@ class TwoInstancesStaffSessionTests {
 
     private String signIn(int instance, String username) throws Exception {
         HttpResponse<String> form = get(instance, "/sign-in", null);
-        String session = cookie(form);
-        HttpResponse<String> signedIn = post(instance, "/sign-in", session, "username=" + encode(username)
-                + "&password=" + encode(TestData.STAFF_PASSWORD) + "&_csrf=" + encode(first(CSRF_FIELD, form.body())));
+        // The form's token is checked against its cookie: a visitor who has not signed in has no session.
+        HttpResponse<String> signedIn = post(instance, "/sign-in", null, csrfCookie(form), "username="
+                + encode(username) + "&password=" + encode(TestData.STAFF_PASSWORD) + "&_csrf="
+                + encode(first(CSRF_FIELD, form.body())));
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
             .doesNotContain("/sign-in"));
         return cookie(signedIn);
@@ -94,12 +97,19 @@ class TwoInstancesStaffSessionTests {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> post(int instance, String path, String session, String body) throws Exception {
+    private HttpResponse<String> post(int instance, String path, String session, String csrfCookie, String body)
+            throws Exception {
         return http.send(HttpRequest.newBuilder(url(instance, path))
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .header("Cookie", "PARTNERDESK_SESSION=" + session)
+            .header("Cookie", "partnerdesk-csrf=" + csrfCookie + (session == null ? ""
+                    : "; PARTNERDESK_SESSION=" + session))
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CSRF cookie a page with a form set, whose value the form's token must match. */
+    private static String csrfCookie(HttpResponse<String> page) {
+        return first(CSRF_COOKIE, String.join("\n", page.headers().allValues("Set-Cookie")));
     }
 
     private static String cookie(HttpResponse<?> response) {

@@ -18,9 +18,10 @@ public final class SecondInstance {
 
     public static synchronized ConfigurableApplicationContext context() {
         if (context == null) {
+            // Arguments, not default properties: application.properties' server.port would win over a default.
             context = new SpringApplicationBuilder(PartnerDeskApplication.class)
-                .properties("server.port=0", "spring.main.banner-mode=off", "spring.jmx.enabled=false")
-                .run();
+                .run("--server.port=0", "--management.server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.jmx.enabled=false");
             Runtime.getRuntime().addShutdownHook(new Thread(context::close));
         }
         return context;
