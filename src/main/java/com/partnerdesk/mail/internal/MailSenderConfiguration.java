@@ -1,6 +1,8 @@
-package com.partnerdesk.mail;
+package com.partnerdesk.mail.internal;
 
 import java.util.Properties;
+
+import com.partnerdesk.mail.DemoMailbox;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;

@@ -1,7 +1,9 @@
-package com.partnerdesk.audit;
+package com.partnerdesk.audit.internal;
 
 import java.util.List;
 import java.util.UUID;
+
+import com.partnerdesk.audit.AuditEntry;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -9,7 +11,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
+public interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
     @Query("""
             select e from AuditEntry e

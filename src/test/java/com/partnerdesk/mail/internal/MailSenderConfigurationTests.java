@@ -1,6 +1,8 @@
-package com.partnerdesk.mail;
+package com.partnerdesk.mail.internal;
 
 import java.util.Arrays;
+
+import com.partnerdesk.mail.DemoMailbox;
 
 import org.junit.jupiter.api.Test;
 
