@@ -1,6 +1,8 @@
-package com.partnerdesk.handoff;
+package com.partnerdesk.handoff.internal;
 
 import java.time.Clock;
+
+import com.partnerdesk.handoff.PasswordHandoffs;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 

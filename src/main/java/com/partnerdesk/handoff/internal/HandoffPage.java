@@ -1,7 +1,9 @@
-package com.partnerdesk.handoff;
+package com.partnerdesk.handoff.internal;
 
 import java.time.Instant;
 import java.util.List;
+
+import com.partnerdesk.handoff.IssuedCredential;
 
 /**
  * What the confirmation page may show for one of its pages.

@@ -1,4 +1,4 @@
-package com.partnerdesk.handoff;
+package com.partnerdesk.handoff.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,11 +19,13 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.partnerdesk.handoff.IssuedCredential;
+
 /**
  * AES-256-GCM over a handoff's list. The handoff id is authenticated with it, so a sealed list cannot be moved to
  * another row. The sealed form is the 12-byte nonce followed by ciphertext and tag.
  */
-final class HandoffCipher {
+public final class HandoffCipher {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,13 +34,13 @@ final class HandoffCipher {
     private HandoffCipher() {
     }
 
-    static String newKey() {
+    public static String newKey() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
     }
 
-    static byte[] seal(String key, UUID handoffId, List<IssuedCredential> credentials) {
+    public static byte[] seal(String key, UUID handoffId, List<IssuedCredential> credentials) {
         try {
             byte[] nonce = new byte[NONCE_LENGTH];
             RANDOM.nextBytes(nonce);
@@ -54,7 +56,7 @@ final class HandoffCipher {
     }
 
     /** The list, or nothing when the key is not the one it was sealed with (or anything was tampered with). */
-    static Optional<List<IssuedCredential>> open(String key, UUID handoffId, byte[] sealed) {
+    public static Optional<List<IssuedCredential>> open(String key, UUID handoffId, byte[] sealed) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, secretKey(key), new GCMParameterSpec(128, sealed, 0, NONCE_LENGTH));

@@ -1,4 +1,4 @@
-package com.partnerdesk.handoff;
+package com.partnerdesk.handoff.internal;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +10,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.handoff.HandoffNotAvailable;
+import com.partnerdesk.handoff.IssuedCredential;
+import com.partnerdesk.handoff.PasswordHandoffs;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;

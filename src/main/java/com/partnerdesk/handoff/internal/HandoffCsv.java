@@ -1,7 +1,9 @@
-package com.partnerdesk.handoff;
+package com.partnerdesk.handoff.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import com.partnerdesk.handoff.IssuedCredential;
 
 /**
  * A handoff as a CSV file that Excel opens correctly: UTF-8 with a byte order mark, every cell quoted, and any cell
@@ -23,7 +25,7 @@ public final class HandoffCsv {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    static String cell(String value) {
+    public static String cell(String value) {
         String safe = value == null ? "" : value;
         if (!safe.isEmpty() && FORMULA_TRIGGERS.indexOf(safe.charAt(0)) >= 0) {
             safe = "'" + safe;
