@@ -1,9 +1,13 @@
-package com.partnerdesk.customer;
+package com.partnerdesk.customer.internal;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import com.partnerdesk.customer.CustomerSubscriptionCounts;
+import com.partnerdesk.customer.CustomerUserCounts;
+import com.partnerdesk.customer.Customers;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

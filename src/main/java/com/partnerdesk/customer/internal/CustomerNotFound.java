@@ -1,4 +1,4 @@
-package com.partnerdesk.customer;
+package com.partnerdesk.customer.internal;
 
 import java.util.UUID;
 

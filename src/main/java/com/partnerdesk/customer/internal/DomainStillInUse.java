@@ -1,4 +1,4 @@
-package com.partnerdesk.customer;
+package com.partnerdesk.customer.internal;
 
 /**
  * A verified domain cannot be removed while active users still sign in with a username on it.

@@ -1,4 +1,4 @@
-package com.partnerdesk.customer;
+package com.partnerdesk.customer.internal;
 
 /**
  * A domain can be verified for one customer only.
