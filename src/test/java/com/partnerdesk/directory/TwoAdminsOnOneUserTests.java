@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import com.partnerdesk.directory.RestoreReport.Status;
-import com.partnerdesk.licensing.SeatLedgerConsistency;
+import com.partnerdesk.licensing.internal.SeatLedgerConsistency;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.SecondInstance;
 import com.partnerdesk.support.TestData;

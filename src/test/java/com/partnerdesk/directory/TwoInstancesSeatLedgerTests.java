@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import com.partnerdesk.licensing.Licensing;
-import com.partnerdesk.licensing.SeatCountBelowAssigned;
-import com.partnerdesk.licensing.SeatLedgerConsistency;
+import com.partnerdesk.licensing.internal.SeatCountBelowAssigned;
+import com.partnerdesk.licensing.internal.SeatLedgerConsistency;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.support.SecondInstance;
 import com.partnerdesk.support.TestData;

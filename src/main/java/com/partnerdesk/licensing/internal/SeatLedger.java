@@ -1,4 +1,4 @@
-package com.partnerdesk.licensing;
+package com.partnerdesk.licensing.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import com.partnerdesk.licensing.Seats;
+import com.partnerdesk.licensing.SeatsExhausted;
+import com.partnerdesk.licensing.Subscription;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +26,7 @@ import org.springframework.stereotype.Component;
  * row lock before anything is written.
  */
 @Component
-class SeatLedger {
+public class SeatLedger {
 
     private final JdbcTemplate jdbc;
 
@@ -37,7 +41,7 @@ class SeatLedger {
      * @return the users who newly got it (users already holding it cost nothing)
      * @throws SeatsExhausted when the free seats do not suffice; the caller's transaction must roll back
      */
-    List<UUID> assign(Subscription subscription, Collection<UUID> userIds, Instant now) {
+    public List<UUID> assign(Subscription subscription, Collection<UUID> userIds, Instant now) {
         if (userIds.isEmpty()) {
             return List.of();
         }
@@ -65,7 +69,7 @@ class SeatLedger {
      * Takes the subscription away from those of the users who hold it; their seats are free at once.
      * @return the users who gave it back
      */
-    List<UUID> remove(Subscription subscription, Collection<UUID> userIds) {
+    public List<UUID> remove(Subscription subscription, Collection<UUID> userIds) {
         if (userIds.isEmpty()) {
             return List.of();
         }
@@ -82,7 +86,7 @@ class SeatLedger {
      * the counter's own update: it does not block the key-share locks that foreign keys take on a subscription (a
      * deletion remembering its users' licenses takes them in product order, not in id order).
      */
-    void lock(UUID customerId, Collection<UUID> subscriptionIds) {
+    public void lock(UUID customerId, Collection<UUID> subscriptionIds) {
         jdbc.queryForList("""
                 select id from subscription where customer_id = ? and id = any(?) order by id for no key update
                 """, UUID.class, customerId, subscriptionIds.toArray(UUID[]::new));
@@ -92,7 +96,7 @@ class SeatLedger {
      * Changes the number of seats, refusing to go below the seats in use at the moment of the update.
      * @return whether the change was made
      */
-    boolean changeSeatsTotal(Subscription subscription, int seatsTotal) {
+    public boolean changeSeatsTotal(Subscription subscription, int seatsTotal) {
         return jdbc.update("""
                 update subscription set seats_total = ?
                 where customer_id = ? and id = ? and seats_assigned <= ?
@@ -103,7 +107,7 @@ class SeatLedger {
      * Locks the seat counters of the customer's subscriptions among {@code subscriptionIds} until the caller's
      * transaction ends, in id order so that two callers never deadlock, and returns their free seats.
      */
-    Map<UUID, Integer> lockFreeSeats(UUID customerId, Collection<UUID> subscriptionIds) {
+    public Map<UUID, Integer> lockFreeSeats(UUID customerId, Collection<UUID> subscriptionIds) {
         Map<UUID, Integer> free = new LinkedHashMap<>();
         if (subscriptionIds.isEmpty()) {
             return free;
@@ -120,7 +124,7 @@ class SeatLedger {
     }
 
     /** The seats as they are now in the database, which may be newer than the entity's. */
-    Seats seats(Subscription subscription) {
+    public Seats seats(Subscription subscription) {
         return jdbc.queryForObject("select seats_total, seats_assigned from subscription where customer_id = ? and id = ?",
                 (rs, row) -> new Seats(rs.getInt(1), rs.getInt(2)), subscription.getCustomerId(), subscription.getId());
     }

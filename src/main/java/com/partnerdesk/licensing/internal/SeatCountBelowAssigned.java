@@ -1,4 +1,4 @@
-package com.partnerdesk.licensing;
+package com.partnerdesk.licensing.internal;
 
 /** A subscription cannot have fewer seats than users holding it: a license is never taken away by a seat change. */
 public class SeatCountBelowAssigned extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.partnerdesk.licensing;
+package com.partnerdesk.licensing.internal;
 
 import java.util.List;
 import java.util.UUID;

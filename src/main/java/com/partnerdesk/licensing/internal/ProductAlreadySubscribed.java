@@ -1,4 +1,4 @@
-package com.partnerdesk.licensing;
+package com.partnerdesk.licensing.internal;
 
 /** A customer has one subscription per product; more seats are added to it instead. */
 public class ProductAlreadySubscribed extends RuntimeException {
