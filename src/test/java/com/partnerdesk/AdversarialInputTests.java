@@ -6,7 +6,7 @@ import java.util.Set;
 
 import com.partnerdesk.directory.RuleViolation;
 import com.partnerdesk.directory.UserAccountRules;
-import com.partnerdesk.directory.UserFilter;
+import com.partnerdesk.directory.internal.UserFilter;
 import com.partnerdesk.directory.UserProfile;
 import com.partnerdesk.handoff.internal.HandoffMail;
 import org.junit.jupiter.api.Test;

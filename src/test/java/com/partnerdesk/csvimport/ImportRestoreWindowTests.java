@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.DirectorySettings;
+import com.partnerdesk.directory.internal.DirectorySettings;
 import com.partnerdesk.directory.TakenUsernames;
 import com.partnerdesk.directory.UserAccountRules;
 import com.partnerdesk.licensing.Licensing;
