@@ -1,4 +1,4 @@
-package com.partnerdesk.dashboard;
+package com.partnerdesk.dashboard.internal;
 
 import java.time.Duration;
 
@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The landing page's figures, each asked of the module that owns it, read in one transaction. */
 @Service
-class Dashboard {
+public class Dashboard {
 
     /** How far ahead the dashboard warns about restore windows that end. */
     private static final Duration RESTORE_WINDOW_WARNING = Duration.ofDays(7);
@@ -33,7 +33,7 @@ class Dashboard {
     }
 
     @Transactional(readOnly = true)
-    DashboardFigures figures() {
+    public DashboardFigures figures() {
         return new DashboardFigures(customers.count(), users.countActiveInAllCustomers(), licensing.seatsPerProduct(),
                 deletedUsers.windowsEndingWithin(RESTORE_WINDOW_WARNING));
     }

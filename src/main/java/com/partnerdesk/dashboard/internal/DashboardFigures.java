@@ -1,4 +1,4 @@
-package com.partnerdesk.dashboard;
+package com.partnerdesk.dashboard.internal;
 
 import java.util.List;
 
@@ -6,6 +6,6 @@ import com.partnerdesk.directory.RestoreWindowsEnding;
 import com.partnerdesk.licensing.ProductSeats;
 
 /** What the landing page shows: customers, users and seats at a glance, and restore windows ending soon. */
-record DashboardFigures(long customerCount, long userCount, List<ProductSeats> productSeats,
+public record DashboardFigures(long customerCount, long userCount, List<ProductSeats> productSeats,
         List<RestoreWindowsEnding> restoreEndingSoon) {
 }

@@ -1,4 +1,7 @@
-package com.partnerdesk.dashboard;
+package com.partnerdesk.dashboard.web;
+
+import com.partnerdesk.dashboard.internal.Dashboard;
+import com.partnerdesk.dashboard.internal.DashboardFigures;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
