@@ -6,9 +6,9 @@ import java.util.Set;
 
 import com.partnerdesk.directory.RuleViolation;
 import com.partnerdesk.directory.UserAccountRules;
-import com.partnerdesk.directory.UserFilter;
+import com.partnerdesk.directory.internal.UserFilter;
 import com.partnerdesk.directory.UserProfile;
-import com.partnerdesk.handoff.HandoffMail;
+import com.partnerdesk.handoff.internal.HandoffMail;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -10,6 +10,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.customer.internal.CustomerNotFound;
+import com.partnerdesk.customer.internal.CustomerRepository;
+import com.partnerdesk.customer.internal.DomainAlreadyVerified;
+import com.partnerdesk.customer.internal.DomainStillInUse;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

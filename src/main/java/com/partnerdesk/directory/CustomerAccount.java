@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import com.partnerdesk.directory.internal.DirectoryUser;
+
 /**
  * A customer user as the user's own pages see it. The credential stamp changes whenever the password does, so a
  * session opened with an old password can be recognised without keeping any hash in the session.

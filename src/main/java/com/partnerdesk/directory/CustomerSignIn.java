@@ -7,6 +7,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.directory.internal.CustomerUserPasswordEncoder;
+import com.partnerdesk.directory.internal.DirectoryUser;
+import com.partnerdesk.directory.internal.DirectoryUserRepository;
+import com.partnerdesk.directory.internal.UserNotFound;
 import com.partnerdesk.security.PasswordChecks;
 import com.partnerdesk.security.SignInName;
 

@@ -11,6 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.partnerdesk.customer.Customers;
+import com.partnerdesk.directory.internal.DeletedUserRow;
+import com.partnerdesk.directory.internal.DirectorySettings;
+import com.partnerdesk.directory.internal.DirectoryUser;
+import com.partnerdesk.directory.internal.RememberedLicense;
+import com.partnerdesk.directory.internal.RememberedLicenses;
+import com.partnerdesk.directory.internal.UserFilter;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;

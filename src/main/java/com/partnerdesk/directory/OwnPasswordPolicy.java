@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.partnerdesk.directory.internal.CustomerUserPasswordEncoder;
+
 /**
  * What a password a customer user chooses must satisfy: at least {@value #MIN_LENGTH} characters, not the temporary
  * password it replaces, and not containing the username (or the part before its @).

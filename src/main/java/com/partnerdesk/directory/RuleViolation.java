@@ -11,7 +11,7 @@ public record RuleViolation(UserField field, String messageKey, List<Object> arg
         arguments = List.copyOf(arguments);
     }
 
-    static RuleViolation of(UserField field, String messageKey, Object... arguments) {
+    public static RuleViolation of(UserField field, String messageKey, Object... arguments) {
         return new RuleViolation(field, messageKey, List.of(arguments));
     }
 

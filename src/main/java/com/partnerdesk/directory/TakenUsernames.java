@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import com.partnerdesk.directory.internal.DirectorySettings;
+import com.partnerdesk.directory.internal.DirectoryUser;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

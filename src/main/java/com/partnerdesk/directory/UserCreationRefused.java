@@ -2,6 +2,8 @@ package com.partnerdesk.directory;
 
 import java.util.List;
 
+import com.partnerdesk.directory.internal.UserViolations;
+
 /** None of the users was created because some broke a rule; each broken rule is listed by the user's index. */
 public class UserCreationRefused extends RuntimeException {
 

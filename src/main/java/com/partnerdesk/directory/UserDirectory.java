@@ -3,6 +3,10 @@ package com.partnerdesk.directory;
 import java.util.UUID;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.directory.internal.DirectoryUser;
+import com.partnerdesk.directory.internal.DirectoryUserRepository;
+import com.partnerdesk.directory.internal.UserDeletedMeanwhile;
+import com.partnerdesk.directory.internal.UserNotFound;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,6 +2,9 @@ package com.partnerdesk.directory;
 
 import java.util.Set;
 
+import com.partnerdesk.directory.internal.AdminRole;
+import com.partnerdesk.directory.internal.DirectoryUser;
+
 /**
  * What an admin states about a user: names, sign-in name, usage location and admin roles. Validated by
  * {@link UserAccountRules} before it reaches a {@link DirectoryUser}. The usage location is kept as ISO writes it

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.partnerdesk.handoff.internal.HandoffCipher;
+import com.partnerdesk.handoff.internal.HandoffPage;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;

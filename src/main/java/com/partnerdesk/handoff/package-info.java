@@ -3,4 +3,7 @@
  * member's browser can open, shown on a confirmation page, printable, sent by email or downloaded for a few minutes,
  * then deleted.
  */
+@ApplicationModule(allowedDependencies = {"audit", "customer", "mail", "platform", "security", "web"})
 package com.partnerdesk.handoff;
+
+import org.springframework.modulith.ApplicationModule;

@@ -14,6 +14,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.partnerdesk.audit.AuditTrail;
+import com.partnerdesk.licensing.internal.ProductAlreadySubscribed;
+import com.partnerdesk.licensing.internal.ProductRepository;
+import com.partnerdesk.licensing.internal.SeatCountBelowAssigned;
+import com.partnerdesk.licensing.internal.SeatLedger;
+import com.partnerdesk.licensing.internal.SubscriptionRepository;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;

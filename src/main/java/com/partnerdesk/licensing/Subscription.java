@@ -11,6 +11,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import com.partnerdesk.licensing.internal.SeatCountBelowAssigned;
+import com.partnerdesk.licensing.internal.SeatLedger;
+
 /**
  * A customer's subscription to one product with a number of seats.
  * <p>

@@ -21,7 +21,7 @@ public class DemoMailbox implements AutoCloseable {
 
     private final GreenMail server;
 
-    DemoMailbox(GreenMail server) {
+    public DemoMailbox(GreenMail server) {
         this.server = server;
     }
 

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.partnerdesk.directory.internal.DeletedUserPurge;
 import com.partnerdesk.support.StatementCounter;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -6,9 +6,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.partnerdesk.directory.RestoreReport.UserOutcome;
-import com.partnerdesk.support.TestData;
+import com.partnerdesk.directory.internal.RestoreReport.UserOutcome;
+import com.partnerdesk.directory.internal.DeletedUserPurge;
+import com.partnerdesk.directory.internal.RestoreReport;
+import com.partnerdesk.directory.internal.RestoreRequest;
+import com.partnerdesk.directory.internal.UserDeletion;
+import com.partnerdesk.directory.internal.UserRestoration;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

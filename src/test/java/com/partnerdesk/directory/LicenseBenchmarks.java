@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.partnerdesk.directory.internal.LicenseDecision;
+import com.partnerdesk.directory.internal.UserLicenses;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.support.StatementCounter;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

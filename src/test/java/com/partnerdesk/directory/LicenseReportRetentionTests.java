@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.partnerdesk.support.TestData;
+import com.partnerdesk.directory.internal.DirectorySettings;
+import com.partnerdesk.directory.internal.LicenseDecision;
+import com.partnerdesk.directory.internal.LicenseReportPurge;
+import com.partnerdesk.directory.internal.UserLicenses;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

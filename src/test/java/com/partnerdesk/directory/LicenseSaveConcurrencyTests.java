@@ -14,9 +14,11 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
 import com.partnerdesk.PartnerDeskApplication;
+import com.partnerdesk.directory.internal.LicenseDecision;
+import com.partnerdesk.directory.internal.UserLicenses;
 import com.partnerdesk.licensing.SeatsExhausted;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

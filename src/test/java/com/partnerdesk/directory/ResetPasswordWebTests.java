@@ -3,10 +3,12 @@ package com.partnerdesk.directory;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnerdesk.directory.internal.TemporaryPasswords;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.support.SignedIn;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

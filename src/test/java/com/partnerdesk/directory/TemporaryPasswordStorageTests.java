@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import com.partnerdesk.directory.internal.PasswordResets;
 import com.partnerdesk.handoff.IssuedCredential;
 import com.partnerdesk.handoff.PasswordHandoffs;
 import com.partnerdesk.security.StaffRole;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,9 +12,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.partnerdesk.directory.internal.DeletedUserPurge;
+import com.partnerdesk.directory.internal.DeletedUserPurgeJob;
+import com.partnerdesk.directory.internal.UserDeletion;
 import com.partnerdesk.support.SecondInstance;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

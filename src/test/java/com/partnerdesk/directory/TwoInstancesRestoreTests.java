@@ -10,11 +10,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.partnerdesk.directory.internal.RestoreReport;
+import com.partnerdesk.directory.internal.RestoreRequest;
+import com.partnerdesk.directory.internal.UserDeletion;
+import com.partnerdesk.directory.internal.UserRestoration;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.support.SecondInstance;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

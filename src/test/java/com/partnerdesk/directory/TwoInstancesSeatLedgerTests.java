@@ -16,13 +16,20 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
+import com.partnerdesk.directory.internal.DeletedUserPurge;
+import com.partnerdesk.directory.internal.LicenseDecision;
+import com.partnerdesk.directory.internal.RestoreRequest;
+import com.partnerdesk.directory.internal.UserDeletedMeanwhile;
+import com.partnerdesk.directory.internal.UserDeletion;
+import com.partnerdesk.directory.internal.UserLicenses;
+import com.partnerdesk.directory.internal.UserRestoration;
 import com.partnerdesk.licensing.Licensing;
-import com.partnerdesk.licensing.SeatCountBelowAssigned;
-import com.partnerdesk.licensing.SeatLedgerConsistency;
 import com.partnerdesk.licensing.SeatsExhausted;
+import com.partnerdesk.licensing.internal.SeatCountBelowAssigned;
+import com.partnerdesk.licensing.internal.SeatLedgerConsistency;
 import com.partnerdesk.support.SecondInstance;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

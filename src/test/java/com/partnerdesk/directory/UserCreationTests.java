@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import com.partnerdesk.directory.internal.CustomerUserPasswordEncoder;
+import com.partnerdesk.directory.internal.UserViolations;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.licensing.SubscriptionNotFound;
-import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

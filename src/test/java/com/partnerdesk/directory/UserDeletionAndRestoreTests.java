@@ -7,12 +7,21 @@ import java.util.List;
 import java.util.UUID;
 
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.RestoreReport.LicenseNotRestored;
-import com.partnerdesk.directory.RestoreReport.LicenseProblem;
-import com.partnerdesk.directory.RestoreReport.Status;
-import com.partnerdesk.directory.RestoreReport.UserOutcome;
-import com.partnerdesk.support.TestData;
+import com.partnerdesk.directory.internal.RestoreReport.LicenseNotRestored;
+import com.partnerdesk.directory.internal.RestoreReport.LicenseProblem;
+import com.partnerdesk.directory.internal.RestoreReport.Status;
+import com.partnerdesk.directory.internal.RestoreReport.UserOutcome;
+import com.partnerdesk.directory.internal.CustomerUserPasswordEncoder;
+import com.partnerdesk.directory.internal.DirectoryUser;
+import com.partnerdesk.directory.internal.InvalidNewUsername;
+import com.partnerdesk.directory.internal.LastGlobalAdminNotConfirmed;
+import com.partnerdesk.directory.internal.RestoreReport;
+import com.partnerdesk.directory.internal.RestoreRequest;
+import com.partnerdesk.directory.internal.UserDeletion;
+import com.partnerdesk.directory.internal.UserNotFound;
+import com.partnerdesk.directory.internal.UserRestoration;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

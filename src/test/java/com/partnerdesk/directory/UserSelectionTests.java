@@ -3,8 +3,12 @@ package com.partnerdesk.directory;
 import java.util.List;
 import java.util.UUID;
 
-import com.partnerdesk.support.TestData;
+import com.partnerdesk.directory.internal.AdminRole;
+import com.partnerdesk.directory.internal.SelectionNotFound;
+import com.partnerdesk.directory.internal.UserFilter;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.partnerdesk.directory.internal.UsernameClaims;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;

@@ -12,8 +12,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.partnerdesk.support.TestData;
+import com.partnerdesk.directory.internal.DeletedUserPurge;
+import com.partnerdesk.directory.internal.UsernameClaims;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.partnerdesk.directory.UsernameClaims.Holder;
-import com.partnerdesk.directory.UsernameClaims.Taken;
+import com.partnerdesk.directory.internal.UsernameClaims.Holder;
+import com.partnerdesk.directory.internal.UsernameClaims.Taken;
+import com.partnerdesk.directory.internal.UsernameClaims;
 import org.junit.jupiter.api.Test;
 
 /** "Username taken or still restorable", the one rule behind Add user, the CSV import, Restore and Restore as. */

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 
+import com.partnerdesk.handoff.internal.HandoffCipher;
+import com.partnerdesk.handoff.internal.HandoffCsv;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

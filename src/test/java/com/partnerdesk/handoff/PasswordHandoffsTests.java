@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import com.partnerdesk.handoff.internal.HandoffCipher;
+import com.partnerdesk.handoff.internal.HandoffPage;
 import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.partnerdesk.support.TestData;
+import com.partnerdesk.licensing.internal.ProductAlreadySubscribed;
+import com.partnerdesk.licensing.internal.SeatCountBelowAssigned;
 import com.partnerdesk.support.TestData.TestCustomer;
+import com.partnerdesk.support.TestData;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

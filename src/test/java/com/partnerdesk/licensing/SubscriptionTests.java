@@ -3,6 +3,8 @@ package com.partnerdesk.licensing;
 import java.time.Instant;
 import java.util.UUID;
 
+import com.partnerdesk.licensing.internal.SeatCountBelowAssigned;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

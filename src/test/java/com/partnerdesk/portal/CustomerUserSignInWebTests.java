@@ -5,9 +5,9 @@ import java.util.UUID;
 
 import com.partnerdesk.directory.CreatedUser;
 import com.partnerdesk.directory.NewUser;
-import com.partnerdesk.directory.PasswordResets;
+import com.partnerdesk.directory.internal.PasswordResets;
 import com.partnerdesk.directory.UserCreation;
-import com.partnerdesk.directory.UserDeletion;
+import com.partnerdesk.directory.internal.UserDeletion;
 import com.partnerdesk.directory.UserProfile;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.TestData;

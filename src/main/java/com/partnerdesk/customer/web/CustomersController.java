@@ -6,10 +6,10 @@ import jakarta.validation.Valid;
 
 import com.partnerdesk.customer.Customer;
 import com.partnerdesk.customer.CustomerProfile;
-import com.partnerdesk.customer.CustomerSummaries;
+import com.partnerdesk.customer.internal.CustomerSummaries;
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.customer.DomainAlreadyVerified;
-import com.partnerdesk.customer.DomainStillInUse;
+import com.partnerdesk.customer.internal.DomainAlreadyVerified;
+import com.partnerdesk.customer.internal.DomainStillInUse;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
 import com.partnerdesk.web.PageRequests;

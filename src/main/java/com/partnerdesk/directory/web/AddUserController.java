@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.AddUserHandoffs;
-import com.partnerdesk.directory.AdminRole;
+import com.partnerdesk.directory.internal.AddUserHandoffs;
+import com.partnerdesk.directory.internal.AdminRole;
 import com.partnerdesk.directory.RuleViolation;
 import com.partnerdesk.directory.UserCreationRefused;
 import com.partnerdesk.handoff.HandoffCookies;

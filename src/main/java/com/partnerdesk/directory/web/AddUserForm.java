@@ -3,7 +3,7 @@ package com.partnerdesk.directory.web;
 import java.util.Set;
 import java.util.UUID;
 
-import com.partnerdesk.directory.AdminRole;
+import com.partnerdesk.directory.internal.AdminRole;
 import com.partnerdesk.directory.NewUser;
 import com.partnerdesk.directory.UserField;
 import com.partnerdesk.directory.UserProfile;

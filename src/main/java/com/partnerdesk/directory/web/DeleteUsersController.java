@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.DeletionPreview;
-import com.partnerdesk.directory.DirectorySettings;
-import com.partnerdesk.directory.DirectoryUser;
-import com.partnerdesk.directory.LastGlobalAdminNotConfirmed;
-import com.partnerdesk.directory.UserDeletion;
-import com.partnerdesk.directory.UserSelections;
+import com.partnerdesk.directory.internal.DeletionPreview;
+import com.partnerdesk.directory.internal.DirectorySettings;
+import com.partnerdesk.directory.internal.DirectoryUser;
+import com.partnerdesk.directory.internal.LastGlobalAdminNotConfirmed;
+import com.partnerdesk.directory.internal.UserDeletion;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.Notices;
 

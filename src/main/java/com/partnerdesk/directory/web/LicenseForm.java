@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import com.partnerdesk.directory.LicenseDecision;
+import com.partnerdesk.directory.internal.LicenseDecision;
 
 /**
  * The "Manage licenses" form: one decision per subscription ({@code licenses[<subscriptionId>]=ASSIGN|REMOVE|KEEP})

@@ -1,6 +1,6 @@
 package com.partnerdesk.directory.web;
 
-import com.partnerdesk.directory.UserDeletedMeanwhile;
+import com.partnerdesk.directory.internal.UserDeletedMeanwhile;
 import com.partnerdesk.web.Notices;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;

@@ -6,12 +6,12 @@ import java.util.UUID;
 
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.DirectoryUser;
+import com.partnerdesk.directory.internal.DirectoryUser;
 import com.partnerdesk.directory.UserDirectory;
-import com.partnerdesk.directory.UserLicenses;
-import com.partnerdesk.directory.SelectionNotFound;
-import com.partnerdesk.directory.UserNotFound;
-import com.partnerdesk.directory.UserSelections;
+import com.partnerdesk.directory.internal.UserLicenses;
+import com.partnerdesk.directory.internal.SelectionNotFound;
+import com.partnerdesk.directory.internal.UserNotFound;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.licensing.SeatsExhausted;
 import com.partnerdesk.security.AdminAgentOnly;
 import com.partnerdesk.web.PageRequests;

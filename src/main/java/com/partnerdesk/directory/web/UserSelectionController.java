@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.UserSelections;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.directory.web.UsersController.UserListParameters;
 import com.partnerdesk.security.AdminOrHelpdeskAgent;
 import com.partnerdesk.web.Notices;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import com.partnerdesk.csvimport.CsvFileGenerator;
+import com.partnerdesk.csvimport.internal.CsvFileGenerator;
 import com.partnerdesk.support.Browser;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;

@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import com.partnerdesk.csvimport.CsvFileGenerator;
-import com.partnerdesk.csvimport.ImportSettings;
+import com.partnerdesk.csvimport.internal.CsvFileGenerator;
+import com.partnerdesk.csvimport.internal.ImportSettings;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.support.SignedIn;
 import com.partnerdesk.support.TestData;

@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.partnerdesk.csvimport.CsvFileGenerator;
+import com.partnerdesk.csvimport.internal.CsvFileGenerator;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.TestData;

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.partnerdesk.csvimport.SampleFiles;
+import com.partnerdesk.csvimport.internal.SampleFiles;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.TestData;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.partnerdesk.csvimport.SampleFiles;
+import com.partnerdesk.csvimport.internal.SampleFiles;
 import com.partnerdesk.support.Browser;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;

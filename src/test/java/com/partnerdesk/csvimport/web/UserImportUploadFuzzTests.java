@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.partnerdesk.csvimport.SampleFiles;
+import com.partnerdesk.csvimport.internal.SampleFiles;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.TestData;

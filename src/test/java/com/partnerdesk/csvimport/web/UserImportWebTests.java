@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 
-import com.partnerdesk.csvimport.SampleFiles;
+import com.partnerdesk.csvimport.internal.SampleFiles;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.security.StaffRole;
 import com.partnerdesk.support.TestData;

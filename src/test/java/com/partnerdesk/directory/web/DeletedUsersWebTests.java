@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.servlet.http.Cookie;
 
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.UserSelections;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.partnerdesk.directory.UserDeletion;
+import com.partnerdesk.directory.internal.UserDeletion;
 import com.partnerdesk.security.SignedInStaff;
 import com.partnerdesk.support.SignedIn;
 import com.partnerdesk.support.TestData;

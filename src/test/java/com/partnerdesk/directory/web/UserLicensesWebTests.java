@@ -3,7 +3,7 @@ package com.partnerdesk.directory.web;
 import java.util.List;
 import java.util.UUID;
 
-import com.partnerdesk.directory.UserSelections;
+import com.partnerdesk.directory.internal.UserSelections;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import java.util.UUID;
 
 import com.partnerdesk.customer.CustomerProfile;
 import com.partnerdesk.customer.Customers;
-import com.partnerdesk.directory.PagePosition;
-import com.partnerdesk.directory.UserFilter;
-import com.partnerdesk.directory.UserSearch;
-import com.partnerdesk.directory.UserSort;
+import com.partnerdesk.directory.internal.PagePosition;
+import com.partnerdesk.directory.internal.UserFilter;
+import com.partnerdesk.directory.internal.UserSearch;
+import com.partnerdesk.directory.internal.UserSort;
 import com.partnerdesk.licensing.Licensing;
 import com.partnerdesk.licensing.SubscriptionName;
 import com.partnerdesk.support.SignIns;

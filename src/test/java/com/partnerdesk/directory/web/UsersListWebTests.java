@@ -8,7 +8,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.partnerdesk.directory.UserDeletion;
+import com.partnerdesk.directory.internal.UserDeletion;
 import com.partnerdesk.support.TestData;
 import com.partnerdesk.support.TestData.TestCustomer;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,0 @@
-package com.partnerdesk.customer;
-
-import java.util.List;
-import java.util.UUID;
-
-/** One line of the customers list. */
-public record CustomerSummary(UUID id, String companyName, List<String> domains, long activeUsers,
-        long subscriptions) {
-}
