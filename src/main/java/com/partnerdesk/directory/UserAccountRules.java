@@ -32,6 +32,19 @@ public class UserAccountRules {
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
+    /** Limits of the optional details, as Microsoft Entra keeps them; counted in code points like the names. */
+    public static final int MAX_JOB_TITLE_LENGTH = 128;
+
+    public static final int MAX_DEPARTMENT_LENGTH = 64;
+
+    public static final int MAX_PHONE_LENGTH = 64;
+
+    /** The longest address a mail server accepts (RFC 5321's path limit less its angle brackets). */
+    public static final int MAX_EMAIL_LENGTH = 254;
+
+    /** Digits and the signs people write phone numbers with: "+34 91 123 45 67", "(555) 010-0199 ext. 12". */
+    private static final String PHONE_SIGNS = "+-(). /";
+
     public List<RuleViolation> check(UserProfile profile, Collection<String> verifiedDomains) {
         List<RuleViolation> violations = new ArrayList<>();
         checkName(UserField.FIRST_NAME, profile.firstName(), violations);
@@ -46,6 +59,17 @@ public class UserAccountRules {
         if (!isBlank(profile.usageLocation()) && !isUsageLocation(profile.usageLocation())) {
             violations.add(RuleViolation.of(UserField.USAGE_LOCATION, "user.usageLocation.invalid"));
         }
+        return violations;
+    }
+
+    /** The optional details beside the names: each may be empty; a given one must fit its limit and stay plain text. */
+    public List<RuleViolation> check(UserDetails details) {
+        List<RuleViolation> violations = new ArrayList<>();
+        checkText(UserField.JOB_TITLE, details.jobTitle(), MAX_JOB_TITLE_LENGTH, violations);
+        checkText(UserField.DEPARTMENT, details.department(), MAX_DEPARTMENT_LENGTH, violations);
+        checkPhone(UserField.OFFICE_PHONE, details.officePhone(), violations);
+        checkPhone(UserField.MOBILE_PHONE, details.mobilePhone(), violations);
+        checkEmail(details.alternateEmail(), violations);
         return violations;
     }
 
@@ -108,6 +132,71 @@ public class UserAccountRules {
         }
         else if (value.codePoints().anyMatch(Character::isISOControl)) {
             violations.add(RuleViolation.of(field, "user.name.controlCharacters"));
+        }
+    }
+
+    private static void checkText(UserField field, String value, int maxLength, List<RuleViolation> violations) {
+        if (isBlank(value)) {
+            return;
+        }
+        int length = value.codePointCount(0, value.length());
+        if (length > maxLength) {
+            violations.add(RuleViolation.of(field, "user.name.tooLong", maxLength, length));
+        }
+        if (FORMULA_TRIGGERS.indexOf(value.charAt(0)) >= 0) {
+            violations.add(RuleViolation.of(field, "user.name.formulaTrigger", value.substring(0, 1)));
+        }
+        else if (value.codePoints().anyMatch(Character::isISOControl)) {
+            violations.add(RuleViolation.of(field, "user.name.controlCharacters"));
+        }
+    }
+
+    /**
+     * A phone number as people write it. A leading "+" is the international prefix, not a formula: an exported file
+     * neutralises it like any other cell.
+     */
+    private static void checkPhone(UserField field, String value, List<RuleViolation> violations) {
+        if (isBlank(value)) {
+            return;
+        }
+        if (value.length() > MAX_PHONE_LENGTH) {
+            violations.add(RuleViolation.of(field, "user.name.tooLong", MAX_PHONE_LENGTH, value.length()));
+            return;
+        }
+        boolean digits = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            digits |= digit;
+            if (!digit && PHONE_SIGNS.indexOf(c) < 0 && !isExtensionLetter(c)) {
+                violations.add(RuleViolation.of(field, "user.phone.invalid"));
+                return;
+            }
+        }
+        if (!digits) {
+            violations.add(RuleViolation.of(field, "user.phone.invalid"));
+        }
+    }
+
+    /** The letters of "ext" and "x", with which people write an extension after the number. */
+    private static boolean isExtensionLetter(char c) {
+        return "extEXT".indexOf(c) >= 0;
+    }
+
+    private static void checkEmail(String value, List<RuleViolation> violations) {
+        if (isBlank(value)) {
+            return;
+        }
+        if (value.length() > MAX_EMAIL_LENGTH) {
+            violations.add(RuleViolation.of(UserField.ALTERNATE_EMAIL, "user.name.tooLong", MAX_EMAIL_LENGTH,
+                    value.length()));
+            return;
+        }
+        int at = value.indexOf('@');
+        boolean plain = value.codePoints().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+        if (!plain || at <= 0 || at != value.lastIndexOf('@') || value.indexOf('.', at) < at + 2
+                || value.endsWith(".") || FORMULA_TRIGGERS.indexOf(value.charAt(0)) >= 0) {
+            violations.add(RuleViolation.of(UserField.ALTERNATE_EMAIL, "user.alternateEmail.invalid"));
         }
     }
 

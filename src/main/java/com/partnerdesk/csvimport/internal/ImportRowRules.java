@@ -81,6 +81,8 @@ public final class ImportRowRules {
             case DISPLAY_NAME -> ImportColumn.DISPLAY_NAME;
             case USERNAME -> ImportColumn.EMAIL;
             case USAGE_LOCATION -> ImportColumn.USAGE_LOCATION;
+            // The import template has no column for the optional details, so no row can break their rules.
+            case JOB_TITLE, DEPARTMENT, OFFICE_PHONE, MOBILE_PHONE, ALTERNATE_EMAIL -> ImportColumn.ROW;
         };
     }
 }

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import com.partnerdesk.directory.UserDetails;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -57,6 +59,16 @@ public class DirectoryUser {
     private Instant deletedAt;
 
     private String deletedBy;
+
+    private String jobTitle;
+
+    private String department;
+
+    private String officePhone;
+
+    private String mobilePhone;
+
+    private String alternateEmail;
 
     protected DirectoryUser() {
     }
@@ -224,5 +236,9 @@ public class DirectoryUser {
 
     public String getDeletedBy() {
         return deletedBy;
+    }
+
+    public UserDetails getDetails() {
+        return new UserDetails(jobTitle, department, officePhone, mobilePhone, alternateEmail);
     }
 }

@@ -41,6 +41,11 @@ record AddUserForm(String firstName, String lastName, String displayName, String
             case DISPLAY_NAME -> "displayName";
             case USERNAME -> "localPart";
             case USAGE_LOCATION -> "usageLocation";
+            case JOB_TITLE -> "jobTitle";
+            case DEPARTMENT -> "department";
+            case OFFICE_PHONE -> "officePhone";
+            case MOBILE_PHONE -> "mobilePhone";
+            case ALTERNATE_EMAIL -> "alternateEmail";
         };
     }
 
